@@ -1,0 +1,122 @@
+package backprop.harness.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import backprop.harness.cases.NetworkCase;
+
+/** Everything one check of one case found: the problems, and the comparisons behind them. */
+public final class CaseResult {
+    private final NetworkCase networkCase;
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<TensorComparison> vsReference = new ArrayList<>();
+    private final List<TensorComparison> vsFiniteDifferences = new ArrayList<>();
+    double learnerLoss = Double.NaN;
+    double referenceLoss = Double.NaN;
+    backprop.harness.cases.Tensors learnerGradients;
+    backprop.harness.cases.Tensors referenceGradients;
+    backprop.harness.cases.Tensors secondCallGradients;
+    int directionsCompared;
+    int directionsSkipped;
+    boolean atKink;
+
+    CaseResult(NetworkCase networkCase) {
+        this.networkCase = networkCase;
+    }
+
+    void add(Problem p) {
+        problems.add(p);
+    }
+
+    void addReference(TensorComparison c) {
+        vsReference.add(c);
+    }
+
+    void addFiniteDifference(TensorComparison c) {
+        vsFiniteDifferences.add(c);
+    }
+
+    public NetworkCase networkCase() {
+        return networkCase;
+    }
+
+    public boolean passed() {
+        return problems.isEmpty();
+    }
+
+    /** Problems, most important first. */
+    public List<Problem> problems() {
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing(Problem::kind));
+        return sorted;
+    }
+
+    /** The kind of the most important problem, or null if the case passed. */
+    public Problem.Kind kind() {
+        return passed() ? null : problems().get(0).kind();
+    }
+
+    public List<TensorComparison> vsReference() {
+        return vsReference;
+    }
+
+    public List<TensorComparison> vsFiniteDifferences() {
+        return vsFiniteDifferences;
+    }
+
+    public TensorComparison referenceComparison(String name) {
+        return vsReference.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public TensorComparison finiteDifferenceComparison(String name) {
+        return vsFiniteDifferences.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public double learnerLoss() {
+        return learnerLoss;
+    }
+
+    public double referenceLoss() {
+        return referenceLoss;
+    }
+
+    public backprop.harness.cases.Tensors learnerGradients() {
+        return learnerGradients;
+    }
+
+    public backprop.harness.cases.Tensors referenceGradients() {
+        return referenceGradients;
+    }
+
+    /** Gradients from the second of two identical calls, when they differed from the first. */
+    public backprop.harness.cases.Tensors secondCallGradients() {
+        return secondCallGradients;
+    }
+
+    /** Number of scalar comparisons made (elements and directions), for "compared nothing" checks. */
+    public int comparisons() {
+        int n = directionsCompared;
+        for (TensorComparison c : vsReference) {
+            n += c.compared();
+        }
+        for (TensorComparison c : vsFiniteDifferences) {
+            n += c.compared();
+        }
+        return n;
+    }
+
+    /** Finite-difference elements or directions skipped because a kink lay within the step. */
+    public int skippedAtKinks() {
+        int n = directionsSkipped;
+        for (TensorComparison c : vsFiniteDifferences) {
+            n += c.skipped();
+        }
+        return n;
+    }
+
+    /** True when some ReLU-type unit sits exactly on its kink, so gradients there are a convention. */
+    public boolean atKink() {
+        return atKink;
+    }
+}

@@ -1,0 +1,40 @@
+package backprop.harness.check;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+
+/** Element access by flat row-major index, for arrays of any rank. */
+public final class Elements {
+    private Elements() {
+    }
+
+    public static long[] index(INDArray a, long flat) {
+        return a.rank() == 0 ? new long[0] : Shape.ind2subC(a.shape(), flat);
+    }
+
+    public static double get(INDArray a, long flat) {
+        return a.rank() == 0 ? a.getDouble(0) : a.getDouble(index(a, flat));
+    }
+
+    public static void set(INDArray a, long flat, double v) {
+        if (a.rank() == 0) {
+            a.putScalar(0, v);
+        } else {
+            a.putScalar(index(a, flat), v);
+        }
+    }
+
+    /** "[1,0]" for a matrix element, "[3]" for a vector, "" for a scalar. */
+    public static String label(INDArray a, long flat) {
+        long[] i = index(a, flat);
+        StringBuilder sb = new StringBuilder("[");
+        for (int k = 0; k < i.length; k++) {
+            sb.append(k == 0 ? "" : ",").append(i[k]);
+        }
+        return i.length == 0 ? "" : sb.append(']').toString();
+    }
+
+    public static double[] toArray(INDArray a) {
+        return a.dup('c').data().asDouble();
+    }
+}

@@ -1,0 +1,274 @@
+package backprop.harness.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import backprop.harness.cases.NetworkCase;
+import backprop.harness.cases.Shapes;
+import backprop.harness.cases.Tensors;
+import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.reference.PreActivations;
+import backprop.harness.reference.Reference;
+
+/**
+ * Checks a learner's network on one case, in this order, stopping where later steps would
+ * only repeat an earlier finding:
+ * <ol>
+ *   <li>the loss, against the SameDiff reference (a forward bug is reported as a forward bug);</li>
+ *   <li>the gradients' presence, shapes, data type and finiteness;</li>
+ *   <li>whether the call changed its inputs, and whether a second identical call agrees;</li>
+ *   <li>every gradient element against the reference's autodiff gradient;</li>
+ *   <li>the gradients against central differences of the learner's own loss: along a few random
+ *       directions in {@link Mode#FAST} mode, element by element in {@link Mode#FULL} mode.</li>
+ * </ol>
+ */
+public final class NetworkCheck {
+    /** FAST costs a handful of loss evaluations; FULL costs four per parameter element. */
+    public enum Mode { FAST, FULL }
+
+    /** Directions per fast check; three random directions miss a wrong gradient with probability zero. */
+    public static final int DIRECTIONS = 3;
+
+    private NetworkCheck() {
+    }
+
+    public static CaseResult run(NetworkUnderTest net, NetworkCase c, Mode mode) {
+        Nd4jSetup.ensure();
+        CaseResult r = new CaseResult(c);
+        Reference.Result ref = Reference.evaluate(c);
+        r.referenceLoss = ref.loss();
+        r.referenceGradients = ref.gradients();
+        double[][] z = c.spec().hasKinks() ? PreActivations.kinked(c, c.params()) : null;
+        r.atKink = z != null && PreActivations.nearestKink(z) < 1e-9;
+
+        // 1. Loss, on a copy so that a forward pass that writes into X or W is caught below.
+        NetworkCase lossCopy = c.copy();
+        Double loss = attempt(r, "loss (the forward pass)", () -> net.loss(lossCopy));
+        if (loss == null) {
+            return r;
+        }
+        r.learnerLoss = loss;
+        checkUnchanged(r, c, lossCopy, "loss()");
+        if (!Double.isFinite(loss)) {
+            r.add(new Problem(Problem.Kind.NOT_FINITE, "J", "the loss is " + loss));
+            return r;
+        }
+        if (!Tolerance.LOSS.accepts(loss, ref.loss())) {
+            r.add(new Problem(Problem.Kind.WRONG_LOSS, "J", "loss " + loss + " but the reference gives " + ref.loss()));
+        }
+
+        // 2. Gradients, twice, each on its own copy.
+        NetworkCase first = c.copy();
+        Tensors g = attempt(r, "gradients (the backward pass)", () -> net.gradients(first));
+        if (g == null) {
+            return r;
+        }
+        r.learnerGradients = g;
+        checkUnchanged(r, c, first, "gradients()");
+        if (!wellFormed(r, c, g)) {
+            return r;
+        }
+        NetworkCase second = c.copy();
+        Tensors g2 = attempt(r, "gradients (the second, identical call)", () -> net.gradients(second));
+        if (g2 == null) {
+            return r;
+        }
+        if (wellFormed(new CaseResult(c), c, g2)) {
+            for (String name : c.spec().parameterNames()) {
+                if (!g.get(name).equalsWithEps(g2.get(name), 0)) {
+                    r.secondCallGradients = g2;
+                    r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "d" + name,
+                            "two identical calls of gradients() returned different d" + name));
+                    break;
+                }
+            }
+        }
+
+        // 3. Against the reference, every element.
+        for (String name : c.spec().parameterNames()) {
+            TensorComparison tc = new TensorComparison(name, "reference", g.get(name), ref.gradients().get(name),
+                    null, r.atKink ? allSkipped(g.get(name)) : null, Tolerance.REFERENCE);
+            r.addReference(tc);
+            if (!tc.passed()) {
+                r.add(new Problem(Problem.Kind.WRONG_GRADIENT, "d" + name,
+                        tc.failing() + " of " + tc.compared() + " elements of d" + name + " differ from the reference"));
+            }
+        }
+
+        // 4. Against finite differences of the learner's own loss.
+        FiniteDifferences.Function f = p -> net.loss(c.withParams(p));
+        FiniteDifferences.KinkGuard guard = z == null ? FiniteDifferences.KinkGuard.NONE
+                : (from, to) -> PreActivations.crossesKink(PreActivations.kinked(c, from), PreActivations.kinked(c, to));
+        try {
+            if (mode == Mode.FULL) {
+                fullFiniteDifferences(r, c, g, f, guard);
+            } else {
+                directional(r, c, g, f, guard);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            r.add(new Problem(Problem.Kind.EXCEPTION, "loss (called with perturbed parameters for finite differences)",
+                    describe(e), e));
+        }
+        return r;
+    }
+
+    private static void directional(CaseResult r, NetworkCase c, Tensors g, FiniteDifferences.Function f,
+                                    FiniteDifferences.KinkGuard guard) {
+        SplittableRandom rng = new SplittableRandom(c.origin().hashCode() * 31L + c.m());
+        double gNorm = 0;
+        for (String n : g.names()) {
+            gNorm += g.get(n).norm2Number().doubleValue() * g.get(n).norm2Number().doubleValue();
+        }
+        gNorm = Math.sqrt(gNorm);
+        Tensors params = c.params();
+        int bad = 0;
+        for (int d = 0; d < DIRECTIONS; d++) {
+            Tensors v = FiniteDifferences.randomDirection(params, rng);
+            FiniteDifferences.Estimate e = FiniteDifferences.along(f, params, v, guard);
+            if (e.skipped()) {
+                r.directionsSkipped++;
+                continue;
+            }
+            r.directionsCompared++;
+            double dot = 0;
+            for (String n : g.names()) {
+                dot += Nd4jDot.dot(g.get(n), v.get(n));
+            }
+            // Along a unit direction the natural scale of the derivative is |g|, not |g·v|,
+            // which can cancel to near zero for a correct gradient.
+            double allowed = Tolerance.FINITE_DIFFERENCE.atol() + Tolerance.FINITE_DIFFERENCE.rtol() * Math.max(gNorm, Math.abs(e.value())) + e.noise();
+            if (Math.abs(dot - e.value()) > allowed) {
+                bad++;
+            }
+        }
+        if (bad > 0) {
+            // Localise: which elements disagree.
+            fullFiniteDifferences(r, c, g, f, guard);
+        }
+    }
+
+    private static void fullFiniteDifferences(CaseResult r, NetworkCase c, Tensors g, FiniteDifferences.Function f,
+                                              FiniteDifferences.KinkGuard guard) {
+        Tensors params = c.params();
+        for (String name : c.spec().parameterNames()) {
+            INDArray p = params.get(name);
+            int n = (int) p.length();
+            INDArray fd = p.dup();
+            double[] noise = new double[n];
+            boolean[] skipped = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                FiniteDifferences.Estimate e = FiniteDifferences.element(f, params, name, i, guard);
+                skipped[i] = e.skipped();
+                noise[i] = e.noise();
+                Elements.set(fd, i, e.skipped() ? 0 : e.value());
+            }
+            TensorComparison tc = new TensorComparison(name, "finite difference", g.get(name), fd, noise, skipped,
+                    Tolerance.FINITE_DIFFERENCE);
+            r.addFiniteDifference(tc);
+            if (!tc.passed()) {
+                r.add(new Problem(Problem.Kind.INCONSISTENT, "d" + name, tc.failing() + " of " + tc.compared()
+                        + " elements of d" + name + " differ from finite differences of your own loss"));
+            }
+        }
+    }
+
+    private static boolean[] allSkipped(INDArray a) {
+        boolean[] s = new boolean[(int) a.length()];
+        java.util.Arrays.fill(s, true);
+        return s;
+    }
+
+    /** Presence, shape, type and finiteness of every gradient; records problems and says whether to go on. */
+    private static boolean wellFormed(CaseResult r, NetworkCase c, Tensors g) {
+        boolean ok = true;
+        List<String> expected = c.spec().parameterNames();
+        for (String name : expected) {
+            INDArray a = g.get(name);
+            String d = "d" + name;
+            if (a == null) {
+                r.add(new Problem(Problem.Kind.BAD_OUTPUT, d, d + " is missing (null); expected an array of shape "
+                        + Shapes.of(c.expectedShape(name))));
+                ok = false;
+                continue;
+            }
+            if (a.dataType() != DataType.DOUBLE) {
+                r.add(new Problem(Problem.Kind.NOT_DOUBLE, d, d + " is " + a.dataType()
+                        + "; gradient checks need DOUBLE because a finite difference in float32 keeps only about"
+                        + " 3 significant digits (float32 has 7, and the subtraction f(θ+h) − f(θ−h) cancels the rest)"));
+                ok = false;
+                continue;
+            }
+            if (!java.util.Arrays.equals(a.shape(), c.expectedShape(name))) {
+                r.add(new Problem(Problem.Kind.BAD_OUTPUT, d, d + " is " + Shapes.of(a) + " but must be "
+                        + Shapes.of(c.expectedShape(name)) + ", the shape of " + name));
+                ok = false;
+                continue;
+            }
+            if (!Double.isFinite(a.sumNumber().doubleValue())) {
+                r.add(new Problem(Problem.Kind.NOT_FINITE, d, d + " contains NaN or infinity"));
+                ok = false;
+            }
+        }
+        List<String> extra = new ArrayList<>(g.names());
+        extra.removeAll(expected);
+        extra.removeIf(n -> g.get(n) == null);
+        if (!extra.isEmpty()) {
+            r.add(new Problem(Problem.Kind.BAD_OUTPUT, "d" + extra.get(0), "gradients for " + extra
+                    + " were returned, but this network has only " + expected
+                    + (extra.stream().anyMatch(n -> n.startsWith("b")) ? " (its bias is off in this case)" : "")));
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static void checkUnchanged(CaseResult r, NetworkCase original, NetworkCase handedOver, String call) {
+        if (!original.x().equalsWithEps(handedOver.x(), 0)) {
+            r.add(new Problem(Problem.Kind.MUTATES_INPUT, "X", call + " changed its input X"));
+        }
+        if (!original.y().equalsWithEps(handedOver.y(), 0)) {
+            r.add(new Problem(Problem.Kind.MUTATES_INPUT, "Y", call + " changed its input Y"));
+        }
+        for (String n : original.spec().parameterNames()) {
+            if (!original.params().get(n).equalsWithEps(handedOver.params().get(n), 0)) {
+                r.add(new Problem(Problem.Kind.MUTATES_INPUT, n, call + " changed the parameter " + n));
+            }
+        }
+    }
+
+    private static <T> T attempt(CaseResult r, String step, Supplier<T> call) {
+        try {
+            T v = call.get();
+            if (v == null) {
+                r.add(new Problem(Problem.Kind.BAD_OUTPUT, step, step + " returned null"));
+            }
+            return v;
+        } catch (RuntimeException | StackOverflowError | AssertionError | NoClassDefFoundError e) {
+            boolean stub = e instanceof UnsupportedOperationException && String.valueOf(e.getMessage()).startsWith("not implemented yet");
+            r.add(new Problem(stub ? Problem.Kind.NOT_IMPLEMENTED : Problem.Kind.EXCEPTION, step, describe(e), e));
+            return null;
+        }
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    /** Plain dot product of two same-shaped arrays, in double. */
+    static final class Nd4jDot {
+        static double dot(INDArray a, INDArray b) {
+            double[] x = Elements.toArray(a);
+            double[] y = Elements.toArray(b);
+            double s = 0;
+            for (int i = 0; i < x.length; i++) {
+                s += x[i] * y[i];
+            }
+            return s;
+        }
+    }
+}

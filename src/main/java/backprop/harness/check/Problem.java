@@ -1,0 +1,36 @@
+package backprop.harness.check;
+
+/**
+ * One thing wrong with the learner's result on one case. Kinds are listed in the order a
+ * report should mention them: an exception hides everything after it, a wrong loss explains
+ * wrong gradients, and so on.
+ */
+public record Problem(Kind kind, String quantity, String detail, Throwable cause) {
+
+    public enum Kind {
+        /** The exercise's stub still throws "not implemented yet". */
+        NOT_IMPLEMENTED,
+        /** Learner code threw. */
+        EXCEPTION,
+        /** A result array is FLOAT (or another non-double type). */
+        NOT_DOUBLE,
+        /** A gradient is missing, null, of the wrong shape, or an unexpected one is present. */
+        BAD_OUTPUT,
+        /** NaN or infinity in the loss or a gradient. */
+        NOT_FINITE,
+        /** The learner's code changed an input array (X, Y, a parameter). */
+        MUTATES_INPUT,
+        /** Two identical calls gave different gradients. */
+        NOT_REPEATABLE,
+        /** The loss value differs from the reference's: a forward-pass bug. */
+        WRONG_LOSS,
+        /** A gradient differs from the reference's. */
+        WRONG_GRADIENT,
+        /** The gradients disagree with finite differences of the learner's own loss. */
+        INCONSISTENT
+    }
+
+    public Problem(Kind kind, String quantity, String detail) {
+        this(kind, quantity, detail, null);
+    }
+}

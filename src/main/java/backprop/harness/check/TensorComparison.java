@@ -1,0 +1,121 @@
+package backprop.harness.check;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One quantity (dW1, db2, ...) compared element by element with an expected value: the
+ * reference's autodiff gradient or a finite difference. Counts what it compared, what failed
+ * and what it skipped at kinks, so a check that compared nothing can be told from a pass.
+ */
+public final class TensorComparison {
+    private final String name;
+    private final String expectedLabel;
+    private final INDArray actual;
+    private final INDArray expected;
+    private final double[] noise;
+    private final boolean[] skipped;
+    private final Tolerance tolerance;
+    private final double[] errors;
+    private int compared;
+    private int failing;
+    private int skippedCount;
+    private long worst = -1;
+
+    /**
+     * @param noise   per-element error estimate of the expected value, or null for none
+     * @param skipped per-element "not compared" flags (a kink within the step), or null
+     */
+    public TensorComparison(String name, String expectedLabel, INDArray actual, INDArray expected,
+                            double[] noise, boolean[] skipped, Tolerance tolerance) {
+        this.name = name;
+        this.expectedLabel = expectedLabel;
+        this.actual = actual;
+        this.expected = expected;
+        this.noise = noise;
+        this.skipped = skipped;
+        this.tolerance = tolerance;
+        this.errors = new double[(int) expected.length()];
+        double worstError = -1;
+        for (int i = 0; i < errors.length; i++) {
+            if (skipped != null && skipped[i]) {
+                skippedCount++;
+                errors[i] = Double.NaN;
+                continue;
+            }
+            compared++;
+            double a = Elements.get(actual, i);
+            double e = Elements.get(expected, i);
+            errors[i] = tolerance.relativeError(a, e);
+            boolean ok = tolerance.accepts(a, e, noise == null ? 0 : noise[i]);
+            if (!ok) {
+                failing++;
+            }
+            double rank = ok ? errors[i] : 1e300 + (Double.isNaN(errors[i]) ? 1 : errors[i]);
+            if (rank > worstError || worst < 0) {
+                worstError = rank;
+                worst = i;
+            }
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String expectedLabel() {
+        return expectedLabel;
+    }
+
+    public INDArray actual() {
+        return actual;
+    }
+
+    public INDArray expected() {
+        return expected;
+    }
+
+    public Tolerance tolerance() {
+        return tolerance;
+    }
+
+    public boolean passed() {
+        return failing == 0;
+    }
+
+    public int compared() {
+        return compared;
+    }
+
+    public int failing() {
+        return failing;
+    }
+
+    public int skipped() {
+        return skippedCount;
+    }
+
+    public boolean isSkipped(int i) {
+        return skipped != null && skipped[i];
+    }
+
+    public boolean fails(int i) {
+        return !isSkipped(i) && !tolerance.accepts(Elements.get(actual, i), Elements.get(expected, i), noise == null ? 0 : noise[i]);
+    }
+
+    public double error(int i) {
+        return errors[i];
+    }
+
+    /** Flat index of the worst element (a failing one if any), or -1 if nothing was compared. */
+    public long worst() {
+        return worst;
+    }
+
+    public double worstError() {
+        return worst < 0 ? 0 : errors[(int) worst];
+    }
+
+    public int length() {
+        return errors.length;
+    }
+}
