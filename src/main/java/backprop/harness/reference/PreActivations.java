@@ -18,6 +18,17 @@ public final class PreActivations {
 
     /** For each layer l (index l-1), Z{l} flattened row-major; null for layers without a kink. */
     public static double[][] kinked(NetworkCase c, Tensors params) {
+        double[][] z = all(c, params);
+        for (int l = 1; l <= c.spec().layers(); l++) {
+            if (!c.spec().activation(l).hasKinkAtZero()) {
+                z[l - 1] = null;
+            }
+        }
+        return z;
+    }
+
+    /** For each layer l (index l-1), Z{l} flattened row-major. */
+    public static double[][] all(NetworkCase c, Tensors params) {
         NetSpec spec = c.spec();
         int m = c.m();
         double[] a = c.x().dup('c').data().asDouble();
@@ -38,9 +49,7 @@ public final class PreActivations {
                 }
             }
             Activation f = spec.activation(l);
-            if (f.hasKinkAtZero()) {
-                out[l - 1] = z;
-            }
+            out[l - 1] = z;
             if (l < spec.layers()) {
                 double[] next = new double[z.length];
                 for (int i = 0; i < z.length; i++) {
