@@ -113,7 +113,7 @@ public final class NetworkCase {
 
     /** Batch size m. */
     public int m() {
-        return (int) x.rows();
+        return Math.toIntExact(x.rows());
     }
 
     public String origin() {

@@ -1,5 +1,6 @@
 package backprop.harness.cases;
 
+import backprop.harness.check.Elements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -233,9 +234,9 @@ public final class Shrinker {
         Tensors p = c.params().map((n, a) -> round(a, scale));
         INDArray x = round(c.x(), scale);
         INDArray y = c.spec().loss() == Loss.MSE ? round(c.y(), scale) : c.y();
-        boolean same = x.equalsWithEps(c.x(), 0) && y.equalsWithEps(c.y(), 0);
+        boolean same = Elements.same(x, c.x()) && Elements.same(y, c.y());
         for (String n : p.names()) {
-            same &= p.get(n).equalsWithEps(c.params().get(n), 0);
+            same &= Elements.same(p.get(n), c.params().get(n));
         }
         if (same) {
             throw new IllegalArgumentException("already round");

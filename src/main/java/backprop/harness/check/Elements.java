@@ -34,6 +34,17 @@ public final class Elements {
         return i.length == 0 ? "" : sb.append(']').toString();
     }
 
+    /**
+     * Same shape and bit-for-bit the same values (NaN equal to NaN). ND4J's
+     * {@code equalsWithEps(other, 0)} answers false for equal 1×1 arrays, so it is not used.
+     */
+    public static boolean same(INDArray a, INDArray b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return java.util.Arrays.equals(a.shape(), b.shape()) && java.util.Arrays.equals(toArray(a), toArray(b));
+    }
+
     public static double[] toArray(INDArray a) {
         return a.dup('c').data().asDouble();
     }

@@ -80,7 +80,7 @@ public final class NetworkCheck {
         }
         if (wellFormed(new CaseResult(c), c, g2)) {
             for (String name : c.spec().parameterNames()) {
-                if (!g.get(name).equalsWithEps(g2.get(name), 0)) {
+                if (!Elements.same(g.get(name), g2.get(name))) {
                     r.secondCallGradients = g2;
                     r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "d" + name,
                             "two identical calls of gradients() returned different d" + name));
@@ -227,14 +227,14 @@ public final class NetworkCheck {
     }
 
     private static void checkUnchanged(CaseResult r, NetworkCase original, NetworkCase handedOver, String call) {
-        if (!original.x().equalsWithEps(handedOver.x(), 0)) {
+        if (!Elements.same(original.x(), handedOver.x())) {
             r.add(new Problem(Problem.Kind.MUTATES_INPUT, "X", call + " changed its input X"));
         }
-        if (!original.y().equalsWithEps(handedOver.y(), 0)) {
+        if (!Elements.same(original.y(), handedOver.y())) {
             r.add(new Problem(Problem.Kind.MUTATES_INPUT, "Y", call + " changed its input Y"));
         }
         for (String n : original.spec().parameterNames()) {
-            if (!original.params().get(n).equalsWithEps(handedOver.params().get(n), 0)) {
+            if (!Elements.same(original.params().get(n), handedOver.params().get(n))) {
                 r.add(new Problem(Problem.Kind.MUTATES_INPUT, n, call + " changed the parameter " + n));
             }
         }

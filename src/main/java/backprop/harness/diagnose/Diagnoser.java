@@ -1,5 +1,6 @@
 package backprop.harness.diagnose;
 
+import backprop.harness.check.Elements;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -134,7 +135,7 @@ public final class Diagnoser {
         for (String n : r.networkCase().spec().parameterNames()) {
             INDArray first = a.get(n);
             INDArray second = b.get(n);
-            if (first.equalsWithEps(second, 0)) {
+            if (Elements.same(first, second)) {
                 continue;
             }
             double f = Patterns.factor(second, first);

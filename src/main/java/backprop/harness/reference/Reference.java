@@ -49,8 +49,12 @@ public final class Reference {
             wanted.add("b" + l);
         }
         Map<String, INDArray> ph = new HashMap<>();
-        ph.put("X", c.x());
-        ph.put("Y", c.y());
+        // SameDiff's matmul backprop fails when a product is 1×1 (m = 1 and a width of 1). Two
+        // copies of the one sample have the same mean loss and gradients, and avoid it.
+        boolean twice = c.m() == 1;
+        ph.put("X", twice ? Nd4j.vstack(c.x(), c.x()) : c.x());
+        ph.put("Y", twice ? Nd4j.vstack(c.y(), c.y()) : c.y());
+        ph.put("rows", Nd4j.scalar(DataType.DOUBLE, twice ? 2.0 : c.m()));
         ph.put("m", Nd4j.scalar(DataType.DOUBLE, (double) c.m()));
         ph.put("lambda", Nd4j.scalar(DataType.DOUBLE, spec.lambda()));
         Map<String, INDArray> grads = sd.calculateGradients(ph, wanted);
@@ -71,6 +75,7 @@ public final class Reference {
             SameDiff sd = SameDiff.create();
             SDVariable x = sd.placeHolder("X", DataType.DOUBLE, -1, -1);
             SDVariable y = sd.placeHolder("Y", DataType.DOUBLE, -1, -1);
+            SDVariable rows = sd.placeHolder("rows", DataType.DOUBLE);
             SDVariable m = sd.placeHolder("m", DataType.DOUBLE);
             SDVariable lambda = sd.placeHolder("lambda", DataType.DOUBLE);
             SDVariable a = x;
@@ -84,7 +89,7 @@ public final class Reference {
                 SDVariable sq = w.mul(w).sum();
                 squaredWeights = squaredWeights == null ? sq : squaredWeights.add(sq);
             }
-            SDVariable data = dataLoss(sd, spec.loss(), a, z, y).div(m);
+            SDVariable data = dataLoss(sd, spec.loss(), a, z, y).div(rows);
             SDVariable reg = lambda.div(m.mul(2.0)).mul(squaredWeights);
             data.add("loss", reg);
             sd.setLossVariables("loss");

@@ -1,0 +1,115 @@
+package backprop.harness.check;
+
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import backprop.harness.cases.Shapes;
+import backprop.harness.cases.Tensors;
+import backprop.harness.reference.Nd4jSetup;
+
+/**
+ * Checks a {@link Differentiable} at one point: the gradient's form (names, shapes, DOUBLE,
+ * finite), that the call leaves its input alone and gives the same answer twice, and every
+ * element against central differences of the function's own value (or against an exact
+ * expected gradient, when the test has one).
+ */
+public final class FunctionCheck {
+    private FunctionCheck() {
+    }
+
+    public static FunctionResult run(Differentiable f, Tensors at, FiniteDifferences.KinkGuard guard, Tensors exact) {
+        Nd4jSetup.ensure();
+        FunctionResult r = new FunctionResult(at);
+        Tensors valueCopy = at.copy();
+        Double v = call(r, "value", () -> f.value(valueCopy));
+        if (v == null) {
+            return r;
+        }
+        r.value = v;
+        if (!Double.isFinite(v)) {
+            r.add(new Problem(Problem.Kind.NOT_FINITE, "value", "the value is " + v));
+            return r;
+        }
+        unchanged(r, at, valueCopy, "value()");
+        Tensors gradCopy = at.copy();
+        Tensors g = call(r, "gradient", () -> f.gradient(gradCopy));
+        if (g == null) {
+            return r;
+        }
+        unchanged(r, at, gradCopy, "gradient()");
+        for (String n : at.names()) {
+            INDArray a = g.get(n);
+            if (a == null) {
+                r.add(new Problem(Problem.Kind.BAD_OUTPUT, "d" + n, "d" + n + " is missing; expected " + Shapes.of(at.get(n))));
+            } else if (a.dataType() != DataType.DOUBLE) {
+                r.add(new Problem(Problem.Kind.NOT_DOUBLE, "d" + n, "d" + n + " is " + a.dataType()
+                        + "; gradient checks need DOUBLE because a finite difference in float32 keeps only about 3 significant digits"));
+            } else if (!Arrays.equals(a.shape(), at.get(n).shape())) {
+                r.add(new Problem(Problem.Kind.BAD_OUTPUT, "d" + n, "d" + n + " is " + Shapes.of(a) + " but must be "
+                        + Shapes.of(at.get(n)) + ", the shape of " + n));
+            } else if (!Double.isFinite(a.sumNumber().doubleValue())) {
+                r.add(new Problem(Problem.Kind.NOT_FINITE, "d" + n, "d" + n + " contains NaN or infinity"));
+            }
+        }
+        if (!r.passed()) {
+            return r;
+        }
+        Tensors again = call(r, "gradient (the second, identical call)", () -> f.gradient(at.copy()));
+        if (again == null) {
+            return r;
+        }
+        for (String n : at.names()) {
+            if (again.get(n) == null || !Elements.same(again.get(n), g.get(n))) {
+                r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "d" + n, "two identical calls of gradient() returned different d" + n));
+                return r;
+            }
+        }
+        try {
+            for (String n : at.names()) {
+                if (exact != null && exact.has(n)) {
+                    r.add(new TensorComparison(n, "exact value", g.get(n), exact.get(n), null, null, Tolerance.REFERENCE));
+                }
+                INDArray p = at.get(n);
+                int len = (int) p.length();
+                INDArray fd = p.dup();
+                double[] noise = new double[len];
+                boolean[] skipped = new boolean[len];
+                for (int i = 0; i < len; i++) {
+                    FiniteDifferences.Estimate e = FiniteDifferences.element(f::value, at, n, i, guard);
+                    skipped[i] = e.skipped();
+                    noise[i] = e.noise();
+                    Elements.set(fd, i, e.skipped() ? 0 : e.value());
+                }
+                r.add(new TensorComparison(n, "finite difference", g.get(n), fd, noise, skipped, Tolerance.FINITE_DIFFERENCE));
+            }
+        } catch (RuntimeException e) {
+            r.add(new Problem(Problem.Kind.EXCEPTION, "value (called with perturbed inputs for finite differences)",
+                    NetworkCheck.describe(e), e));
+        }
+        return r;
+    }
+
+    private static void unchanged(FunctionResult r, Tensors original, Tensors handed, String call) {
+        for (String n : original.names()) {
+            if (!Elements.same(original.get(n), handed.get(n))) {
+                r.add(new Problem(Problem.Kind.MUTATES_INPUT, n, call + " changed its input " + n));
+            }
+        }
+    }
+
+    private static <T> T call(FunctionResult r, String step, java.util.function.Supplier<T> s) {
+        try {
+            T v = s.get();
+            if (v == null) {
+                r.add(new Problem(Problem.Kind.BAD_OUTPUT, step, step + " returned null"));
+            }
+            return v;
+        } catch (RuntimeException | StackOverflowError | AssertionError | NoClassDefFoundError e) {
+            boolean stub = e instanceof UnsupportedOperationException && String.valueOf(e.getMessage()).startsWith("not implemented yet");
+            r.add(new Problem(stub ? Problem.Kind.NOT_IMPLEMENTED : Problem.Kind.EXCEPTION, step, NetworkCheck.describe(e), e));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package backprop.harness.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import backprop.harness.cases.NetworkCase;
+import backprop.harness.cases.Shapes;
+import backprop.harness.check.CaseResult;
+import backprop.harness.check.Elements;
+import backprop.harness.check.Problem;
+import backprop.harness.check.TensorComparison;
+import backprop.harness.check.Tolerance;
+import backprop.harness.diagnose.Diagnoser;
+import backprop.harness.diagnose.Diagnosis;
+
+/**
+ * The text a learner reads when a check fails, most useful first: what is wrong and the likely
+ * cause; the smallest failing case with its numbers; the shape of every quantity; the learner's
+ * values beside the finite differences and the reference's; how to rerun exactly that case.
+ * Sized to fit one screen: long tables are cut, with a count of what was left out.
+ */
+public final class FailureReport {
+    /** Rows of the value table per wrong quantity; the worst elements come first. */
+    static final int MAX_ROWS = 6;
+
+    /** Where the case came from and how to get it back. */
+    public record Context(String exercise, String provenance, String rerun) {
+    }
+
+    private FailureReport() {
+    }
+
+    public static String render(CaseResult r, Context ctx) {
+        List<String> out = new ArrayList<>();
+        NetworkCase c = r.networkCase();
+        Problem first = r.problems().get(0);
+        List<Diagnosis> causes = Diagnoser.diagnose(r);
+        if (first.kind() == Problem.Kind.NOT_IMPLEMENTED) {
+            out.add(ctx.exercise() + ": " + first.cause().getMessage());
+            out.add("  (the stub still throws; write it in exercises/" + ctx.exercise() + "/, then run the tests again)");
+            return String.join("\n", out);
+        }
+        out.add(ctx.exercise() + ": " + headline(r, first));
+        out.add("");
+        out.add(causes.size() > 1 ? "Possible causes, most likely first:" : "Most likely cause:");
+        for (Diagnosis d : causes) {
+            out.add(wrapBullet(d.cause() + (d.certain() ? "" : " (a guess from the numbers; check it)")));
+            out.add("    Look at: " + d.lookAt());
+        }
+        out.add("");
+        out.add("Smallest failing case (" + ctx.provenance() + "):");
+        out.add("  network  " + c.spec().describe());
+        out.add("  m = " + c.m());
+        out.add(valueLine("X", c.x()));
+        out.add(valueLine("Y", c.y()));
+        for (String n : c.params().names()) {
+            out.add(valueLine(n, c.params().get(n)));
+        }
+        out.add("");
+        out.add("Shapes in this case:");
+        for (String line : ShapeTable.lines(c)) {
+            out.add("  " + line);
+        }
+        out.add("");
+        if (!Double.isNaN(r.learnerLoss())) {
+            boolean ok = Tolerance.LOSS.accepts(r.learnerLoss(), r.referenceLoss());
+            out.add("Loss J:  yours " + Numbers.plain(r.learnerLoss()) + "   reference " + Numbers.plain(r.referenceLoss())
+                    + "   " + (ok ? "✓" : "✗ differs"));
+        }
+        if (!r.vsReference().isEmpty()) {
+            out.addAll(valueTables(r));
+        }
+        if (r.skippedAtKinks() > 0) {
+            out.add("Skipped at kinks: " + r.skippedAtKinks() + " finite difference(s) whose step crossed a ReLU kink"
+                    + " (z = 0), where a finite difference means nothing.");
+        }
+        out.add("");
+        out.add("Rerun exactly this case:");
+        out.add("  " + ctx.rerun());
+        return String.join("\n", out);
+    }
+
+    private static String headline(CaseResult r, Problem first) {
+        switch (first.kind()) {
+            case EXCEPTION: return "your code threw an exception in " + first.quantity();
+            case WRONG_LOSS: return "the loss J is wrong (a forward-pass bug)";
+            case WRONG_GRADIENT:
+            case INCONSISTENT: {
+                List<String> names = new ArrayList<>();
+                for (Problem p : r.problems()) {
+                    if ((p.kind() == Problem.Kind.WRONG_GRADIENT || p.kind() == Problem.Kind.INCONSISTENT) && !names.contains(p.quantity())) {
+                        names.add(p.quantity());
+                    }
+                }
+                return String.join(", ", names) + (names.size() == 1 ? " is wrong" : " are wrong");
+            }
+            default: return first.detail();
+        }
+    }
+
+    private static List<String> valueTables(CaseResult r) {
+        List<String> out = new ArrayList<>();
+        List<String> fine = new ArrayList<>();
+        for (TensorComparison ref : r.vsReference()) {
+            TensorComparison fd = r.finiteDifferenceComparison(ref.name());
+            boolean ok = ref.passed() && (fd == null || fd.passed());
+            if (ok) {
+                fine.add("d" + ref.name());
+                continue;
+            }
+            out.add("");
+            out.add("d" + ref.name() + " (" + Shapes.of(ref.actual()) + "), " + ref.failing() + " of " + ref.compared()
+                    + " elements wrong:");
+            List<String[]> rows = new ArrayList<>();
+            List<Integer> order = worstFirst(ref);
+            for (int k = 0; k < Math.min(MAX_ROWS, order.size()); k++) {
+                int i = order.get(k);
+                rows.add(new String[] {"  " + Elements.label(ref.actual(), i),
+                        Numbers.plain(Elements.get(ref.actual(), i)),
+                        fd == null ? "(not computed)" : fd.isSkipped(i) ? "(kink)" : Numbers.plain(Elements.get(fd.expected(), i)),
+                        Numbers.plain(Elements.get(ref.expected(), i)),
+                        Numbers.error(ref.error(i)),
+                        ref.fails(i) ? "✗" : "✓"});
+            }
+            out.addAll(Table.render(new String[] {"  element", "yours", "finite diff.", "reference", "rel. error", ""}, rows));
+            if (order.size() > MAX_ROWS) {
+                out.add("  … " + (order.size() - MAX_ROWS) + " more element(s) not shown");
+            }
+        }
+        if (!fine.isEmpty()) {
+            out.add("Right: " + String.join(", ", fine) + " (every element within tolerance)");
+        }
+        out.add("Tolerance: " + Tolerance.REFERENCE.describe("reference") + "; finite differences: "
+                + Tolerance.FINITE_DIFFERENCE.describe("finite diff.") + " + their estimated error");
+        return out;
+    }
+
+    private static List<Integer> worstFirst(TensorComparison tc) {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < tc.length(); i++) {
+            idx.add(i);
+        }
+        idx.sort((a, b) -> {
+            int fa = tc.fails(a) ? 0 : 1;
+            int fb = tc.fails(b) ? 0 : 1;
+            if (fa != fb) {
+                return Integer.compare(fa, fb);
+            }
+            return a - b;
+        });
+        return idx;
+    }
+
+    private static String valueLine(String name, org.nd4j.linalg.api.ndarray.INDArray a) {
+        String label = String.format("  %-3s %-6s", name, "(" + Shapes.of(a) + ")");
+        return label + " " + Numbers.matrix(a, 12);
+    }
+
+    static String wrapBullet(String text) {
+        StringBuilder sb = new StringBuilder("  ");
+        int col = 2;
+        for (String word : text.split(" ")) {
+            if (col + word.length() > 100 && col > 4) {
+                sb.append("\n    ");
+                col = 4;
+            }
+            sb.append(word).append(' ');
+            col += word.length() + 1;
+        }
+        return sb.toString().stripTrailing();
+    }
+}
