@@ -16,6 +16,7 @@ public final class TensorComparison {
     private final boolean[] skipped;
     private final Tolerance tolerance;
     private final double[] errors;
+    private final double scale;
     private int compared;
     private int failing;
     private int skippedCount;
@@ -35,6 +36,7 @@ public final class TensorComparison {
         this.skipped = skipped;
         this.tolerance = tolerance;
         this.errors = new double[(int) expected.length()];
+        this.scale = expected.length() == 0 ? 0 : expected.amaxNumber().doubleValue();
         double worstError = -1;
         for (int i = 0; i < errors.length; i++) {
             if (skipped != null && skipped[i]) {
@@ -46,7 +48,7 @@ public final class TensorComparison {
             double a = Elements.get(actual, i);
             double e = Elements.get(expected, i);
             errors[i] = tolerance.relativeError(a, e);
-            boolean ok = tolerance.accepts(a, e, noise == null ? 0 : noise[i]);
+            boolean ok = tolerance.accepts(a, e, scale, noise == null ? 0 : noise[i]);
             if (!ok) {
                 failing++;
             }
@@ -99,7 +101,7 @@ public final class TensorComparison {
     }
 
     public boolean fails(int i) {
-        return !isSkipped(i) && !tolerance.accepts(Elements.get(actual, i), Elements.get(expected, i), noise == null ? 0 : noise[i]);
+        return !isSkipped(i) && !tolerance.accepts(Elements.get(actual, i), Elements.get(expected, i), scale, noise == null ? 0 : noise[i]);
     }
 
     public double error(int i) {

@@ -245,7 +245,7 @@ public final class Diagnoser {
     private static Diagnosis factorDiagnosis(String list, double f, int m, boolean all) {
         String who = all ? "Every gradient (" + list + ")" : list + (list.contains(",") ? " are" : " is");
         String verb = all ? " is" : "";
-        if (Patterns.near(f, 0)) {
+        if (Patterns.near(f, 0) || Patterns.near(f, 1)) {
             return null;
         }
         if (Patterns.near(f, -1)) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,9 +23,10 @@ import backprop.harness.cases.Tensors;
  * the loss and the true gradients. Nothing here shares code with the kata's solutions.
  *
  * <p>Building a SameDiff graph and its gradient function costs about 0.2 s, a gradient call
- * about 1 ms, so graphs are cached by structure (activations and loss). Widths, batch size,
- * bias values and lambda are not structural: every layer has a bias variable (zero, and its
- * gradient dropped, where the case has the bias off), and m and lambda are placeholders.
+ * about 1 ms, so graphs are cached by structure: depth, output activation and loss. Widths,
+ * batch size, biases, lambda and hidden activations are not structural: every layer has a bias
+ * variable (zero, and its gradient dropped, where the case has the bias off); m, lambda and a
+ * 0/1 switch per hidden activation are placeholders.
  */
 public final class Reference {
     /** The loss and gradients SameDiff computed for one case. */
@@ -57,8 +59,14 @@ public final class Reference {
         ph.put("rows", Nd4j.scalar(DataType.DOUBLE, twice ? 2.0 : c.m()));
         ph.put("m", Nd4j.scalar(DataType.DOUBLE, (double) c.m()));
         ph.put("lambda", Nd4j.scalar(DataType.DOUBLE, spec.lambda()));
-        Map<String, INDArray> grads = sd.calculateGradients(ph, wanted);
-        double loss = sd.output(ph, "loss").get("loss").getDouble(0);
+        for (int l = 1; l < spec.layers(); l++) {
+            for (Activation f : HIDDEN) {
+                ph.put(selector(l, f), Nd4j.scalar(DataType.DOUBLE, spec.activation(l) == f ? 1.0 : 0.0));
+            }
+        }
+        OutAndGrad both = sd.calculateGradientsAndOutputs(ph, List.of("loss"), wanted);
+        Map<String, INDArray> grads = both.getGradients();
+        double loss = both.getOutputs().get("loss").getDouble(0);
         Tensors g = Tensors.empty();
         for (String name : spec.parameterNames()) {
             g.put(name, grads.get(name).dup());
@@ -66,8 +74,17 @@ public final class Reference {
         return new Result(loss, g);
     }
 
+    /** Depth and head: hidden activations are chosen by placeholders, so they are not structural. */
     private static String key(NetSpec spec) {
-        return spec.activations() + "/" + spec.loss();
+        return spec.layers() + "/" + spec.output() + "/" + spec.loss();
+    }
+
+    /** The element-wise activations a hidden layer chooses from, each switched on by a 0/1 placeholder. */
+    private static final Activation[] HIDDEN = {Activation.IDENTITY, Activation.SIGMOID, Activation.TANH,
+        Activation.RELU, Activation.LEAKY_RELU};
+
+    private static String selector(int layer, Activation f) {
+        return "use_" + f.name() + "_" + layer;
     }
 
     private static SameDiff build(NetSpec spec) {
@@ -85,7 +102,18 @@ public final class Reference {
                 SDVariable w = sd.var("W" + l, Nd4j.zeros(DataType.DOUBLE, spec.width(l - 1), spec.width(l)));
                 SDVariable b = sd.var("b" + l, Nd4j.zeros(DataType.DOUBLE, 1, spec.width(l)));
                 z = a.mmul(w).add(b);
-                a = activate(sd, spec.activation(l), z);
+                if (l < spec.layers()) {
+                    // Σ_f use_f · f(Z): exactly f(Z) for the selected f, and the unselected terms
+                    // contribute exact zeros to the gradient, as their derivatives are finite.
+                    SDVariable mix = null;
+                    for (Activation f : HIDDEN) {
+                        SDVariable term = activate(sd, f, z).mul(sd.placeHolder(selector(l, f), DataType.DOUBLE));
+                        mix = mix == null ? term : mix.add(term);
+                    }
+                    a = mix;
+                } else {
+                    a = activate(sd, spec.activation(l), z);
+                }
                 SDVariable sq = w.mul(w).sum();
                 squaredWeights = squaredWeights == null ? sq : squaredWeights.add(sq);
             }
@@ -119,8 +147,13 @@ public final class Reference {
             case BCE:
                 // -[y log σ(z) + (1-y) log(1-σ(z))] = y softplus(-z) + (1-y) softplus(z)
                 return y.mul(sd.nn.softplus(z.neg())).add(y.rsub(1.0).mul(sd.nn.softplus(z))).sum();
-            default:
-                return y.mul(sd.nn.logSoftmax(z, 1)).sum().neg();
+            default: {
+                // log softmax(z) = (z − max) − log Σ exp(z − max), written out: SameDiff's own
+                // logSoftmax op fails to build with a dimension argument in this ND4J version.
+                SDVariable shifted = z.sub(sd.max(z, true, 1));
+                SDVariable logSum = sd.math.log(sd.math.exp(shifted).sum(true, 1));
+                return y.mul(shifted.sub(logSum)).sum().neg();
+            }
         }
     }
 }
