@@ -84,8 +84,9 @@ public final class FunctionCheck {
                 }
                 r.add(new TensorComparison(n, "finite difference", g.get(n), fd, noise, skipped, Tolerance.FINITE_DIFFERENCE));
             }
-        } catch (RuntimeException e) {
-            r.add(new Problem(Problem.Kind.EXCEPTION, "value (called with perturbed inputs for finite differences)",
+        } catch (RuntimeException | Error e) {
+            NetworkCheck.rethrowIfFatal(e);
+            r.add(new Problem(Problem.kindOf(e), "value (called with perturbed inputs for finite differences)",
                     NetworkCheck.describe(e), e));
         }
         return r;
@@ -106,9 +107,9 @@ public final class FunctionCheck {
                 r.add(new Problem(Problem.Kind.BAD_OUTPUT, step, step + " returned null"));
             }
             return v;
-        } catch (RuntimeException | StackOverflowError | AssertionError | NoClassDefFoundError e) {
-            boolean stub = e instanceof UnsupportedOperationException && String.valueOf(e.getMessage()).startsWith("not implemented yet");
-            r.add(new Problem(stub ? Problem.Kind.NOT_IMPLEMENTED : Problem.Kind.EXCEPTION, step, NetworkCheck.describe(e), e));
+        } catch (RuntimeException | Error e) {
+            NetworkCheck.rethrowIfFatal(e);
+            r.add(new Problem(Problem.kindOf(e), step, NetworkCheck.describe(e), e));
             return null;
         }
     }

@@ -110,8 +110,9 @@ public final class NetworkCheck {
             } else {
                 directional(r, c, g, f, guard);
             }
-        } catch (RuntimeException | StackOverflowError e) {
-            r.add(new Problem(Problem.Kind.EXCEPTION, "loss (called with perturbed parameters for finite differences)",
+        } catch (RuntimeException | Error e) {
+            rethrowIfFatal(e);
+            r.add(new Problem(Problem.kindOf(e), "loss (called with perturbed parameters for finite differences)",
                     describe(e), e));
         }
         return r;
@@ -247,10 +248,17 @@ public final class NetworkCheck {
                 r.add(new Problem(Problem.Kind.BAD_OUTPUT, step, step + " returned null"));
             }
             return v;
-        } catch (RuntimeException | StackOverflowError | AssertionError | NoClassDefFoundError e) {
-            boolean stub = e instanceof UnsupportedOperationException && String.valueOf(e.getMessage()).startsWith("not implemented yet");
-            r.add(new Problem(stub ? Problem.Kind.NOT_IMPLEMENTED : Problem.Kind.EXCEPTION, step, describe(e), e));
+        } catch (RuntimeException | Error e) {
+            rethrowIfFatal(e);
+            r.add(new Problem(Problem.kindOf(e), step, describe(e), e));
             return null;
+        }
+    }
+
+    /** Out of memory and similar are the JVM's problems, not the learner's: let them through. */
+    static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e;
         }
     }
 

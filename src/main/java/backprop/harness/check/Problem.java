@@ -8,6 +8,8 @@ package backprop.harness.check;
 public record Problem(Kind kind, String quantity, String detail, Throwable cause) {
 
     public enum Kind {
+        /** The learner's code does not compile (the learner build compiles past errors). */
+        NOT_COMPILED,
         /** The exercise's stub still throws "not implemented yet". */
         NOT_IMPLEMENTED,
         /** Learner code threw. */
@@ -28,6 +30,18 @@ public record Problem(Kind kind, String quantity, String detail, Throwable cause
         WRONG_GRADIENT,
         /** The gradients disagree with finite differences of the learner's own loss. */
         INCONSISTENT
+    }
+
+    /** The kind for something learner code threw. */
+    public static Kind kindOf(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        if (e.getClass() == Error.class && m.startsWith("Unresolved compilation")) {
+            return Kind.NOT_COMPILED;
+        }
+        if (e instanceof UnsupportedOperationException && m.startsWith("not implemented yet")) {
+            return Kind.NOT_IMPLEMENTED;
+        }
+        return Kind.EXCEPTION;
     }
 
     public Problem(Kind kind, String quantity, String detail) {

@@ -32,6 +32,9 @@ public final class Diagnoser {
         }
         Problem first = r.problems().get(0);
         switch (first.kind()) {
+            case NOT_COMPILED:
+                out.add(new Diagnosis("Your code does not compile yet: " + first.cause().getMessage(), "the compiler's message", true));
+                return out;
             case NOT_IMPLEMENTED:
                 out.add(new Diagnosis("This exercise is not written yet: " + first.cause().getMessage(), "the stub in exercises/", true));
                 return out;

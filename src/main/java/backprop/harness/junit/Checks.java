@@ -142,7 +142,7 @@ public final class Checks {
 
     private void failNetwork(CaseSpace space, NetworkUnderTest net, CaseResult r, long seed, int index, int tries) {
         FailureReport.Context stub = new FailureReport.Context(exercise, "", rerun(seed));
-        if (r.kind() == Problem.Kind.NOT_IMPLEMENTED) {
+        if (r.kind() == Problem.Kind.NOT_IMPLEMENTED || r.kind() == Problem.Kind.NOT_COMPILED) {
             throw new AssertionFailedError(FailureReport.render(r, stub));
         }
         Problem.Kind kind = r.kind();
@@ -167,7 +167,7 @@ public final class Checks {
 
     private static int family(Problem.Kind k) {
         switch (k) {
-            case EXCEPTION: case NOT_IMPLEMENTED: return 0;
+            case EXCEPTION: case NOT_IMPLEMENTED: case NOT_COMPILED: return 0;
             case NOT_DOUBLE: case BAD_OUTPUT: case NOT_FINITE: return 1;
             case MUTATES_INPUT: case NOT_REPEATABLE: return 2;
             default: return 3;

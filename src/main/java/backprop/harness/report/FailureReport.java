@@ -35,10 +35,9 @@ public final class FailureReport {
         NetworkCase c = r.networkCase();
         Problem first = r.problems().get(0);
         List<Diagnosis> causes = Diagnoser.diagnose(r);
-        if (first.kind() == Problem.Kind.NOT_IMPLEMENTED) {
-            out.add(ctx.exercise() + ": " + first.cause().getMessage());
-            out.add("  (the stub still throws; write it in exercises/" + ctx.exercise() + "/, then run the tests again)");
-            return String.join("\n", out);
+        String early = notStarted(first, ctx);
+        if (early != null) {
+            return early;
         }
         out.add(ctx.exercise() + ": " + headline(r, first));
         out.add("");
@@ -78,6 +77,21 @@ public final class FailureReport {
         out.add("Rerun exactly this case:");
         out.add("  " + ctx.rerun());
         return String.join("\n", out);
+    }
+
+    /** The short report for code that is not written or does not compile: no case dump helps there. */
+    static String notStarted(Problem first, Context ctx) {
+        if (first.kind() == Problem.Kind.NOT_IMPLEMENTED) {
+            return ctx.exercise() + ": " + first.cause().getMessage()
+                    + "\n  (the stub still throws; write it in exercises/" + ctx.exercise() + "/, then run the tests again)";
+        }
+        if (first.kind() == Problem.Kind.NOT_COMPILED) {
+            String where = backprop.harness.diagnose.LearnerFrames.first(first.cause());
+            return ctx.exercise() + ": your code does not compile yet" + (where == null ? "" : ", in " + where) + ":\n  "
+                    + first.cause().getMessage().replace("\n", "\n  ").stripTrailing()
+                    + "\n  (the compiler's message is also near the top of the build output; the other exercises are still checked)";
+        }
+        return null;
     }
 
     private static String headline(CaseResult r, Problem first) {

@@ -18,9 +18,9 @@ public final class FunctionReport {
     public static String render(String what, FunctionResult r, FailureReport.Context ctx) {
         List<String> out = new ArrayList<>();
         Problem first = r.problems().get(0);
-        if (first.kind() == Problem.Kind.NOT_IMPLEMENTED) {
-            return ctx.exercise() + ": " + first.cause().getMessage()
-                    + "\n  (the stub still throws; write it in exercises/" + ctx.exercise() + "/, then run the tests again)";
+        String early = FailureReport.notStarted(first, ctx);
+        if (early != null) {
+            return early;
         }
         out.add(ctx.exercise() + ": " + what + ": " + first.detail());
         if (first.cause() != null) {
