@@ -58,6 +58,20 @@ public final class NetworkCheck {
             r.add(new Problem(Problem.Kind.NOT_FINITE, "J", "the loss is " + loss));
             return r;
         }
+        // The same case again after a different one: a stale cache or a growing field shows here.
+        NetworkCase other = neighbour(c);
+        NetworkCase again = c.copy();
+        Double loss2 = attempt(r, "loss (called again, after another case)", () -> {
+            net.loss(other);
+            return net.loss(again);
+        });
+        if (loss2 == null) {
+            return r;
+        }
+        if (Double.doubleToLongBits(loss2) != Double.doubleToLongBits(loss)) {
+            r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "J", "loss() returned " + loss + ", and " + loss2
+                    + " for the same case after another case"));
+        }
         if (!Tolerance.LOSS.accepts(loss, ref.loss())) {
             r.add(new Problem(Problem.Kind.WRONG_LOSS, "J", "loss " + loss + " but the reference gives " + ref.loss()));
         }
@@ -78,13 +92,34 @@ public final class NetworkCheck {
         if (g2 == null) {
             return r;
         }
+        boolean repeatable = true;
         if (wellFormed(new CaseResult(c), c, g2)) {
             for (String name : c.spec().parameterNames()) {
                 if (!Elements.same(g.get(name), g2.get(name))) {
                     r.secondCallGradients = g2;
                     r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "d" + name,
                             "two identical calls of gradients() returned different d" + name));
+                    repeatable = false;
                     break;
+                }
+            }
+        }
+        if (repeatable) {
+            NetworkCase third = c.copy();
+            Tensors g3 = attempt(r, "gradients (called again, after another case)", () -> {
+                net.gradients(other);
+                return net.gradients(third);
+            });
+            if (g3 == null) {
+                return r;
+            }
+            if (wellFormed(new CaseResult(c), c, g3)) {
+                for (String name : c.spec().parameterNames()) {
+                    if (!Elements.same(g.get(name), g3.get(name))) {
+                        r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "d" + name, "gradients() returned a different d" + name
+                                + " for the same case after another case"));
+                        break;
+                    }
                 }
             }
         }
@@ -176,6 +211,11 @@ public final class NetworkCheck {
                         + " elements of d" + name + " differ from finite differences of your own loss"));
             }
         }
+    }
+
+    /** The same network and batch with other parameter values, to call in between two identical calls. */
+    private static NetworkCase neighbour(NetworkCase c) {
+        return c.copy().withParams(c.params().map((n, a) -> a.mul(1.1).add(0.05)));
     }
 
     private static boolean[] allSkipped(INDArray a) {

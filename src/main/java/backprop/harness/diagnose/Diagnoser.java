@@ -1,6 +1,5 @@
 package backprop.harness.diagnose;
 
-import backprop.harness.check.Elements;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +10,7 @@ import backprop.harness.cases.NetworkCase;
 import backprop.harness.cases.Shapes;
 import backprop.harness.cases.Tensors;
 import backprop.harness.check.CaseResult;
+import backprop.harness.check.Elements;
 import backprop.harness.check.Problem;
 import backprop.harness.check.TensorComparison;
 import backprop.harness.report.Numbers;
@@ -23,6 +23,68 @@ import backprop.harness.report.Numbers;
  */
 public final class Diagnoser {
     private Diagnoser() {
+    }
+
+    /**
+     * Diagnoses several failing cases of the same code (the first is the one shown) and keeps
+     * the causes every case supports. When none is common to all, the first case's causes are
+     * listed as guesses, so a pattern that one small case shows by coincidence is never stated
+     * as fact.
+     */
+    public static List<Diagnosis> diagnose(List<CaseResult> evidence) {
+        List<Diagnosis> first = diagnose(evidence.get(0));
+        if (evidence.size() == 1) {
+            return specificFirst(first);
+        }
+        List<List<Diagnosis>> others = new ArrayList<>();
+        for (CaseResult r : evidence.subList(1, evidence.size())) {
+            others.add(diagnose(r));
+        }
+        if (Boolean.getBoolean("kata.debugDiagnosis")) {
+            System.out.println("DEBUG first " + first.stream().map(Diagnosis::key).toList() + " " + evidence.get(0).problems());
+            for (int i = 0; i < others.size(); i++) {
+                System.out.println("DEBUG other " + others.get(i).stream().map(Diagnosis::key).toList() + " " + evidence.get(i + 1).problems());
+            }
+        }
+        List<Diagnosis> common = new ArrayList<>();
+        for (Diagnosis d : first) {
+            boolean everywhere = others.stream().allMatch(o -> o.stream().anyMatch(x -> x.key().equals(d.key())));
+            if (everywhere) {
+                common.add(d);
+            }
+        }
+        if (!common.isEmpty()) {
+            return specificFirst(common);
+        }
+        // No cause in all cases: offer those in most of them, as guesses.
+        List<List<Diagnosis>> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(others);
+        List<Diagnosis> guesses = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (List<Diagnosis> ds : all) {
+            for (Diagnosis d : ds) {
+                long n = all.stream().filter(o -> o.stream().anyMatch(x -> x.key().equals(d.key()))).count();
+                if (2 * n > all.size() && !seen.contains(d.key())) {
+                    seen.add(d.key());
+                    guesses.add(d.asGuess());
+                }
+            }
+        }
+        if (guesses.isEmpty()) {
+            for (Diagnosis d : specificFirst(first)) {
+                guesses.add(d.asGuess());
+            }
+        }
+        return specificFirst(guesses);
+    }
+
+    /** Specific findings make the general "where the error starts" redundant. */
+    private static List<Diagnosis> specificFirst(List<Diagnosis> ds) {
+        List<Diagnosis> out = new ArrayList<>(ds);
+        boolean specific = out.stream().anyMatch(d -> !d.key().startsWith("where:"));
+        out.removeIf(d -> specific && d.key().startsWith("where:"));
+        return out;
     }
 
     public static List<Diagnosis> diagnose(CaseResult r) {
@@ -59,7 +121,7 @@ public final class Diagnoser {
                 break;
             }
         }
-        if (r.secondCallGradients() != null) {
+        if (r.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.NOT_REPEATABLE)) {
             out.add(notRepeatable(r));
         }
         for (Problem p : r.problems()) {
@@ -69,7 +131,7 @@ public final class Diagnoser {
             }
         }
         if (r.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.WRONG_LOSS)) {
-            out.add(wrongLoss(r));
+            out.addAll(wrongLoss(r));
         }
         out.addAll(wrongGradients(r));
         if (out.isEmpty() && r.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.INCONSISTENT)) {
@@ -93,7 +155,8 @@ public final class Diagnoser {
                     + "something it used was never set (a cache field filled by forward, a gradient not yet computed).",
                     where == null ? p.quantity() : where, true);
         }
-        if (msg.toLowerCase().contains("shape") || msg.contains("mmul") || msg.contains("broadcast")) {
+        String lower = msg.toLowerCase();
+        if (lower.contains("shape") || lower.contains("mmul") || lower.contains("broadcast") || lower.contains("matrix multiplication")) {
             return new Diagnosis("A matrix product or an element-wise op got shapes that do not fit, in " + p.quantity() + at
                     + ". ND4J said: " + firstLine(msg),
                     "the shape table below: for A · B the columns of A must equal the rows of B", true);
@@ -134,6 +197,11 @@ public final class Diagnoser {
 
     private static Diagnosis notRepeatable(CaseResult r) {
         Tensors a = r.learnerGradients();
+        if (a == null || r.secondCallGradients() == null) {
+            return new Diagnosis("The same case gave different results when called again after another case: your code"
+                    + " depends on state left behind by an earlier call (a cache kept in a field and reused, a sum that keeps growing).",
+                    "fields of your class that forward or backward read or write", true, "repeat:state");
+        }
         Tensors b = r.secondCallGradients();
         for (String n : r.networkCase().spec().parameterNames()) {
             INDArray first = a.get(n);
@@ -142,20 +210,25 @@ public final class Diagnoser {
                 continue;
             }
             double f = Patterns.factor(second, first);
-            if (Patterns.near(f, 2)) {
-                return new Diagnosis("Gradients accumulate across calls: the second identical call returned twice the first d" + n
-                        + ". The gradient is added to something kept from the previous call and never reset"
+            INDArray truth = r.referenceGradients() == null ? null : r.referenceGradients().get(n);
+            boolean addsTruth = truth != null && Patterns.close(Elements.toArray(second.sub(first)), Elements.toArray(truth));
+            if (Patterns.near(f, 2) || addsTruth) {
+                return new Diagnosis("Gradients accumulate across calls: the second identical call returned the first d" + n
+                        + " plus the gradient once more. The gradient is added to something kept from the previous call and never reset"
                         + " (in the question's code, w_grad1 and w_grad2 are set to 0 once, before all iterations).",
-                        "where the gradient sums start: set them to zero at the start of every backward pass", true);
+                        "where the gradient sums start: set them to zero at the start of every backward pass", true,
+                        "repeat:accumulate");
             }
             return new Diagnosis("Two identical calls returned different d" + n + ": the result depends on state left"
                     + " behind by an earlier call (a stale cache, a field that keeps growing, an in-place update).",
-                    "fields of your class that backward reads or writes", false);
+                    "fields of your class that backward reads or writes", false, "repeat:state");
         }
-        return new Diagnosis("Two identical calls returned different gradients.", "state kept between calls", false);
+        return new Diagnosis("Two identical calls returned different gradients.", "state kept between calls", false, "repeat:state");
     }
 
-    private static Diagnosis wrongLoss(CaseResult r) {
+    /** Every reading of the loss's difference that fits; with m = 2, "twice" has two. */
+    private static List<Diagnosis> wrongLoss(CaseResult r) {
+        List<Diagnosis> out = new ArrayList<>();
         NetworkCase c = r.networkCase();
         double mine = r.learnerLoss();
         double ref = r.referenceLoss();
@@ -175,29 +248,33 @@ public final class Diagnoser {
         double l2 = lambda / (2.0 * m) * weights;
         String intro = "Your loss is " + Numbers.plain(mine) + ", the reference's " + Numbers.plain(ref) + ": ";
         if (lambda > 0 && Patterns.near(mine, ref - l2)) {
-            return new Diagnosis(intro + "it lacks the L2 term (lambda / 2m) · Σ W² = " + Numbers.plain(l2) + ".",
-                    "the loss: add the regularisation term (weights only, not biases)", true);
+            out.add(new Diagnosis(intro + "it lacks the L2 term (lambda / 2m) · Σ W² = " + Numbers.plain(l2) + ".",
+                    "the loss: add the regularisation term (weights only, not biases)", true, "loss:no-l2"));
         }
         if (lambda > 0 && Patterns.near(mine, ref + lambda / (2.0 * m) * biases)) {
-            return new Diagnosis(intro + "the biases are regularised too; the convention regularises weights only.",
-                    "the L2 term of the loss", true);
+            out.add(new Diagnosis(intro + "the biases are regularised too; the convention regularises weights only.",
+                    "the L2 term of the loss", true, "loss:bias-l2"));
         }
         if (m > 1 && Patterns.near(ratio, m)) {
-            return new Diagnosis(intro + "exactly m = " + m + " times too large, so the loss is summed over the batch, not averaged.",
-                    "the loss: divide the sum over samples by m", true);
+            out.add(new Diagnosis(intro + "exactly m = " + m + " times too large, so the loss is summed over the batch, not averaged.",
+                    "the loss: divide the sum over samples by m", true, "loss:m"));
         }
         if (m > 1 && Patterns.near(ratio, 1.0 / m)) {
-            return new Diagnosis(intro + "exactly 1/m (m = " + m + ") of the true loss: divided by m twice.", "the loss's 1/m", true);
+            out.add(new Diagnosis(intro + "exactly 1/m (m = " + m + ") of the true loss: divided by m twice.", "the loss's 1/m", true, "loss:1/m"));
         }
         if (Patterns.near(ratio, 2)) {
-            return new Diagnosis(intro + "exactly twice the true loss: the ½ of the squared error is missing.",
-                    "J = 1/(2m) Σ (A − Y)²", true);
+            out.add(new Diagnosis(intro + "exactly twice the true loss: the ½ of the squared error is missing.",
+                    "J = 1/(2m) Σ (A − Y)²", true, "loss:2"));
         }
         if (Patterns.near(ratio, 0.5)) {
-            return new Diagnosis(intro + "exactly half the true loss: a ½ too many.", "the loss formula", true);
+            out.add(new Diagnosis(intro + "exactly half the true loss: a ½ too many.", "the loss formula", true, "loss:1/2"));
         }
-        return new Diagnosis(intro + "the forward pass or the loss formula differs (" + c.spec().loss().formula() + ").",
-                "the forward pass step by step: Z = A·W + b, then the activation, then the loss", false);
+        if (!out.isEmpty()) {
+            return out;
+        }
+        out.add(new Diagnosis(intro + "the forward pass or the loss formula differs (" + c.spec().loss().formula() + ").",
+                "the forward pass step by step: Z = A·W + b, then the activation, then the loss", false, "loss:other"));
+        return out;
     }
 
     private static List<Diagnosis> wrongGradients(CaseResult r) {
@@ -225,53 +302,82 @@ public final class Diagnoser {
         }
         String list = String.join(", ", d(wrong));
         if (!Double.isNaN(common)) {
-            Diagnosis f = factorDiagnosis(list, common, m, wrong.size() == s.parameterNames().size());
-            if (f != null) {
-                out.add(f);
+            List<Diagnosis> f = factorDiagnoses(list, common, m, wrong.size() == s.parameterNames().size());
+            out.addAll(f);
+            if (f.stream().anyMatch(Diagnosis::certain)) {
                 return out;
             }
         }
         for (String n : wrong) {
             INDArray mine = r.learnerGradients().get(n);
             INDArray truth = r.referenceGradients().get(n);
-            Diagnosis one = single(c, n, mine, truth, right);
-            if (one != null) {
-                out.add(one);
+            out.addAll(single(c, n, mine, truth, right));
+        }
+        int top = 0;
+        for (String n : wrong) {
+            top = Math.max(top, Integer.parseInt(n.substring(1)));
+        }
+        try {
+            Hypotheses h = new Hypotheses(c);
+            boolean onlyBias = wrong.stream().allMatch(n -> n.startsWith("b"));
+            if (onlyBias) {
+                for (String n : wrong) {
+                    out.addAll(h.bias(r.learnerGradients(), Integer.parseInt(n.substring(1))));
+                }
+            } else {
+                out.addAll(top == s.layers() ? h.outputLayer(r.learnerGradients())
+                        : h.hiddenLayer(r.learnerGradients(), r.referenceGradients(), top));
             }
+        } catch (RuntimeException e) {
+            // A hypothesis that cannot be evaluated is simply not evidence.
+        }
+        out.add(localise(s, wrong, right));
+        return out;
+    }
+
+    /** Every reading of "the learner's gradient is f times the true one"; with m = 2, a factor 2 has two. */
+    private static List<Diagnosis> factorDiagnoses(String list, double f, int m, boolean all) {
+        List<Diagnosis> out = new ArrayList<>();
+        String who = all ? "Every gradient (" + list + ")" : list + (list.contains(",") ? " are" : " is");
+        String verb = all ? " is" : "";
+        if (Patterns.near(f, 0) || Patterns.near(f, 1)) {
+            return out;
+        }
+        if (Patterns.near(f, -1)) {
+            out.add(new Diagnosis(who + verb + " the true gradient with its sign flipped: that is gradient ascent.",
+                    all ? "the output delta: (A − Y), not (Y − A)" : "the sign where " + list + " is formed", true, "factor:-1"));
+        }
+        if (m > 1 && Patterns.near(f, m)) {
+            out.add(new Diagnosis(who + verb + " exactly m = " + m + " times the true gradient: the 1/m of the batch mean is missing.",
+                    all ? "the output delta, or each dW and db: divide by m once" : "where " + list + " is formed: divide by m",
+                    true, "factor:m"));
+        }
+        if (m > 1 && Patterns.near(f, 1.0 / m)) {
+            out.add(new Diagnosis(who + verb + " exactly 1/m (m = " + m + ") of the true gradient: divided by m twice.",
+                    "every place that divides by m; keep one", true, "factor:1/m"));
+        }
+        if (Patterns.near(f, 2) || Patterns.near(f, 0.5)) {
+            out.add(new Diagnosis(who + verb + " exactly " + Numbers.plain(f) + " times the true gradient: a factor 2,"
+                    + " often the ½ of the squared error dropped or applied twice.", "the output delta", true,
+                    "factor:" + (f > 1 ? "2" : "1/2")));
         }
         if (out.isEmpty()) {
-            out.add(localise(s, wrong, right));
+            out.add(new Diagnosis(who + verb + " the true gradient times " + Numbers.plain(f) + ": a constant factor is off.",
+                    "constant factors: 1/m, ½, lambda", false, "factor:" + String.format(java.util.Locale.ROOT, "%.6g", f)));
         }
         return out;
     }
 
-    private static Diagnosis factorDiagnosis(String list, double f, int m, boolean all) {
-        String who = all ? "Every gradient (" + list + ")" : list + (list.contains(",") ? " are" : " is");
-        String verb = all ? " is" : "";
-        if (Patterns.near(f, 0) || Patterns.near(f, 1)) {
-            return null;
+    private static List<Diagnosis> single(NetworkCase c, String n, INDArray mine, INDArray truth, List<String> right) {
+        Diagnosis one = singleOne(c, n, mine, truth, right);
+        if (one != null) {
+            return List.of(one);
         }
-        if (Patterns.near(f, -1)) {
-            return new Diagnosis(who + verb + " the true gradient with its sign flipped: that is gradient ascent.",
-                    all ? "the output delta: (A − Y), not (Y − A)" : "the sign where " + list + " is formed", true);
-        }
-        if (m > 1 && Patterns.near(f, m)) {
-            return new Diagnosis(who + verb + " exactly m = " + m + " times the true gradient: the 1/m of the batch mean is missing.",
-                    all ? "the output delta, or each dW and db: divide by m once" : "where " + list + " is formed: divide by m", true);
-        }
-        if (m > 1 && Patterns.near(f, 1.0 / m)) {
-            return new Diagnosis(who + verb + " exactly 1/m (m = " + m + ") of the true gradient: divided by m twice.",
-                    "every place that divides by m; keep one", true);
-        }
-        if (Patterns.near(f, 2) || Patterns.near(f, 0.5)) {
-            return new Diagnosis(who + verb + " exactly " + Numbers.plain(f) + " times the true gradient: a factor 2,"
-                    + " often the ½ of the squared error dropped or applied twice.", "the output delta", true);
-        }
-        return new Diagnosis(who + verb + " the true gradient times " + Numbers.plain(f) + ": a constant factor is off.",
-                "constant factors: 1/m, ½, lambda", false);
+        double f = Patterns.factor(mine, truth);
+        return Double.isNaN(f) ? List.of() : factorDiagnoses("d" + n, f, c.m(), false);
     }
 
-    private static Diagnosis single(NetworkCase c, String n, INDArray mine, INDArray truth, List<String> right) {
+    private static Diagnosis singleOne(NetworkCase c, String n, INDArray mine, INDArray truth, List<String> right) {
         int m = c.m();
         double lambda = c.spec().lambda();
         INDArray param = c.params().get(n);
@@ -307,10 +413,6 @@ public final class Diagnoser {
             return new Diagnosis(d + " is the true gradient transposed (the shapes agree only because " + n + " is square).",
                     "the order of the product: dW = Aᵀ · dZ", true);
         }
-        double f = Patterns.factor(mine, truth);
-        if (!Double.isNaN(f)) {
-            return factorDiagnosis(d, f, m, false);
-        }
         return null;
     }
 
@@ -330,22 +432,25 @@ public final class Diagnoser {
             return new Diagnosis("Wrong: " + list + "; right: " + okList + ". The output layer is already wrong, so the error"
                     + " is most likely in the output delta dZ" + top + " (for " + s.loss().label() + " after "
                     + s.output().label() + "), or in how dW" + top + " is formed from it.",
-                    "dZ" + top + " = ∂J/∂Z" + top + ", then dW" + top + " = A" + (top - 1) + "ᵀ · dZ" + top, false);
+                    "dZ" + top + " = ∂J/∂Z" + top + ", then dW" + top + " = A" + (top - 1) + "ᵀ · dZ" + top, false, "where:output");
         }
         if (wWrong && !bWrong && s.hasBias(top)) {
             return new Diagnosis("d" + wl + " is wrong but d" + bl + " is right, so dZ" + top + " is right and the error is in"
                     + " the product with the layer's input: dW" + top + " = A" + (top - 1) + "ᵀ · dZ" + top + ".",
-                    "which activation is used as A" + (top - 1) + " (the cached one, before the activation function?)", false);
+                    "which activation is used as A" + (top - 1) + " (the cached one, before the activation function?)", false,
+                    "where:w-only");
         }
         if (!wWrong && bWrong) {
             return new Diagnosis("d" + bl + " is wrong but d" + wl + " is right, so dZ" + top + " is right and the bias"
                     + " gradient is formed wrongly: db" + top + " is the sum of dZ" + top + " over the batch (its rows).",
-                    "db" + top + " = column sums of dZ" + top + " (one row, not the first row, not averaged twice)", false);
+                    "db" + top + " = column sums of dZ" + top + " (one row, not the first row, not averaged twice)", false,
+                    "where:b-only");
         }
         return new Diagnosis("Wrong: " + list + "; right: " + okList + ". Layer " + (top + 1) + " is right and layer " + top
                 + " is not, so the error is in passing the delta down: dA" + top + " = dZ" + (top + 1) + " · W" + (top + 1)
                 + "ᵀ, then dZ" + top + " = dA" + top + " ⊙ f'(Z" + top + ") with f = " + s.activation(top).label() + ".",
-                "f'(Z" + top + ") — from Z or from A = f(Z)? applied once? — and the transpose of W" + (top + 1), false);
+                "f'(Z" + top + ") — from Z or from A = f(Z)? applied once? — and the transpose of W" + (top + 1), false,
+                "where:propagate");
     }
 
     private static List<String> d(List<String> names) {

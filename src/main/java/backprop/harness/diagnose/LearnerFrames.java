@@ -16,9 +16,16 @@ public final class LearnerFrames {
         return null;
     }
 
+    /** The harness's own packages; its test networks (catalogue, testnets) stand in for learner code. */
+    private static boolean isHarness(String cls) {
+        return cls.startsWith("backprop.harness.") && !cls.startsWith("backprop.harness.catalogue.")
+                && !cls.startsWith("backprop.harness.testnets.");
+    }
+
     static boolean isLearner(String cls) {
         return !(cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.") || cls.startsWith("org.nd4j")
-                || cls.startsWith("org.bytedeco") || cls.startsWith("org.junit") || cls.startsWith("backprop.harness")
+                || cls.startsWith("org.bytedeco") || cls.startsWith("org.junit") || cls.startsWith("org.assertj")
+                || cls.startsWith("org.opentest4j") || isHarness(cls)
                 || cls.startsWith("org.apache.maven") || cls.endsWith("Test") || cls.contains("Test$"));
     }
 }

@@ -1,5 +1,7 @@
 package backprop.harness.junit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 
@@ -68,7 +70,7 @@ public final class Checks {
             NetworkCase c = CaseGenerator.generate(space, seeds[i]);
             CaseResult r = NetworkCheck.run(net, c, NetworkCheck.Mode.FAST);
             if (!r.passed()) {
-                failNetwork(space, net, r, seeds[i], i, seeds.length);
+                failNetwork(space, net, r, seeds, i);
             }
             comparisons += r.comparisons();
             skipped += r.skippedAtKinks();
@@ -140,7 +142,12 @@ public final class Checks {
         }
     }
 
-    private void failNetwork(CaseSpace space, NetworkUnderTest net, CaseResult r, long seed, int index, int tries) {
+    /** Failing cases examined besides the shown one, so that a diagnosis rests on more than one small case. */
+    static final int EXTRA_EVIDENCE = 3;
+
+    private void failNetwork(CaseSpace space, NetworkUnderTest net, CaseResult r, long[] seeds, int index) {
+        long seed = seeds[index];
+        int tries = seeds.length;
         FailureReport.Context stub = new FailureReport.Context(exercise, "", rerun(seed));
         if (r.kind() == Problem.Kind.NOT_IMPLEMENTED || r.kind() == Problem.Kind.NOT_COMPILED) {
             throw new AssertionFailedError(FailureReport.render(r, stub));
@@ -154,10 +161,23 @@ public final class Checks {
         if (full.passed()) {
             full = NetworkCheck.run(net, r.networkCase(), NetworkCheck.Mode.FULL);
         }
+        List<CaseResult> evidence = new ArrayList<>();
+        evidence.add(full);
+        if (full.networkCase() != r.networkCase()) {
+            evidence.add(r);
+        }
+        // More failing cases from fresh seeds: a cause must hold in all of them to be stated as fact.
+        SplittableRandom more = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int k = 0; k < 30 && evidence.size() < 2 + EXTRA_EVIDENCE; k++) {
+            CaseResult extra = NetworkCheck.run(net, CaseGenerator.generate(space, more.nextLong() >>> 1), NetworkCheck.Mode.FAST);
+            if (!extra.passed() && sameFamily(extra.kind(), kind)) {
+                evidence.add(extra);
+            }
+        }
         String prov = "seed " + seed + ", random case " + (index + 1) + " of " + tries
                 + (shrunk.steps() == 0 ? "" : "; shrunk in " + shrunk.steps() + " steps from " + r.networkCase().spec().shortSizes()
                 + " with m = " + r.networkCase().m());
-        throw new AssertionFailedError(FailureReport.render(full, new FailureReport.Context(exercise, prov, rerun(seed))));
+        throw new AssertionFailedError(FailureReport.render(full, evidence, new FailureReport.Context(exercise, prov, rerun(seed))));
     }
 
     /** Shrinking keeps to failures of the same family, so it cannot wander from a wrong gradient to a crash. */

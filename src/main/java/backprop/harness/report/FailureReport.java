@@ -31,23 +31,33 @@ public final class FailureReport {
     }
 
     public static String render(CaseResult r, Context ctx) {
+        return render(r, List.of(r), ctx);
+    }
+
+    /**
+     * @param r        the case to show (the smallest failing one)
+     * @param evidence every failing case examined, {@code r} first; causes are those all of them support
+     */
+    public static String render(CaseResult r, List<CaseResult> evidence, Context ctx) {
         List<String> out = new ArrayList<>();
         NetworkCase c = r.networkCase();
         Problem first = r.problems().get(0);
-        List<Diagnosis> causes = Diagnoser.diagnose(r);
+        List<Diagnosis> causes = Diagnoser.diagnose(evidence);
         String early = notStarted(first, ctx);
         if (early != null) {
             return early;
         }
         out.add(ctx.exercise() + ": " + headline(r, first));
         out.add("");
-        out.add(causes.size() > 1 ? "Possible causes, most likely first:" : "Most likely cause:");
+        boolean sure = causes.stream().allMatch(Diagnosis::certain);
+        out.add(causes.size() > 1 && !sure ? "Possible causes, most likely first:" : causes.size() > 1 ? "Causes found:" : "Most likely cause:");
         for (Diagnosis d : causes) {
-            out.add(wrapBullet(d.cause() + (d.certain() ? "" : " (a guess from the numbers; check it)")));
+            out.add(wrapBullet(d.cause() + (d.certain() ? "" : " (a guess from where the numbers differ; check it)")));
             out.add("    Look at: " + d.lookAt());
         }
         out.add("");
-        out.add("Smallest failing case (" + ctx.provenance() + "):");
+        out.add("Smallest failing case (" + ctx.provenance() + (evidence.size() > 1
+                ? "; the causes above hold in all " + evidence.size() + " failing cases examined" : "") + "):");
         out.add("  network  " + c.spec().describe());
         out.add("  m = " + c.m());
         out.add(valueLine("X", c.x()));

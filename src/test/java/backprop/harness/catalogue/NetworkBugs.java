@@ -53,7 +53,7 @@ final class NetworkBugs {
             protected INDArray outputDelta(NetSpec s, INDArray a, INDArray z, INDArray y, int m) {
                 return super.outputDelta(s, a, z, y, m).mul(a.mul(a.rsub(1.0)));
             }
-        }, SIGMOID_MSE, "output delta"));
+        }, SIGMOID_MSE, "twice; the squared-error delta has it once"));
         b.add(new Bug("sigmoid'(z) fed the activation a instead of z", "01", new PlainNetwork() {
             @Override
             protected INDArray derivative(Activation f, INDArray z, INDArray a) {
@@ -63,7 +63,7 @@ final class NetworkBugs {
                 INDArray sa = Transforms.sigmoid(a, true);
                 return sa.mul(sa.rsub(1.0));
             }
-        }, SIGMOID_MSE, "from Z or from A"));
+        }, SIGMOID_MSE, "was fed to a derivative written from z"));
         b.add(new Bug("dW computed transposed: dZᵀ · A", "03", new PlainNetwork() {
             @Override
             protected INDArray weightGradient(INDArray aPrev, INDArray dz, INDArray w, double lambda, int m) {
@@ -82,7 +82,7 @@ final class NetworkBugs {
             protected INDArray biasGradient(INDArray dz, INDArray bias, double lambda, int m) {
                 return dz.getRow(0).reshape(1, dz.columns()).dup();
             }
-        }, SIGMOID_MSE, "sum of dZ"));
+        }, SIGMOID_MSE, "one row of dZ"));
         b.add(new Bug("bias gradient averaged again (divided by m twice)", "03", new PlainNetwork() {
             @Override
             protected INDArray biasGradient(INDArray dz, INDArray bias, double lambda, int m) {
@@ -124,25 +124,25 @@ final class NetworkBugs {
             protected INDArray outputDelta(NetSpec s, INDArray a, INDArray z, INDArray y, int m) {
                 return a.sub(y).div(m).mul(a.mul(a.rsub(1.0)));
             }
-        }, SIGMOID_BCE, "output delta"));
+        }, SIGMOID_BCE, "that is the squared-error delta"));
         b.add(new Bug("cross-entropy delta used with squared error", "02", new PlainNetwork() {
             @Override
             protected INDArray outputDelta(NetSpec s, INDArray a, INDArray z, INDArray y, int m) {
                 return a.sub(y).div(m);
             }
-        }, SIGMOID_MSE, "output delta"));
+        }, SIGMOID_MSE, "is the delta for cross-entropy"));
         b.add(new Bug("softmax gradient formed from the logits Z instead of the probabilities", "10", new PlainNetwork() {
             @Override
             protected INDArray outputDelta(NetSpec s, INDArray a, INDArray z, INDArray y, int m) {
                 return z.sub(y).div(m);
             }
-        }, SOFTMAX, "output delta"));
+        }, SOFTMAX, "formed from the logits"));
         b.add(new Bug("ReLU's derivative taken as 1 for negative inputs", "09", new PlainNetwork() {
             @Override
             protected INDArray derivative(Activation f, INDArray z, INDArray a) {
                 return f == Activation.RELU ? z.mul(0).add(1.0) : super.derivative(f, z, a);
             }
-        }, RELU, "f'(Z1)"));
+        }, RELU, "ReLU's derivative as 1 everywhere"));
         b.add(new Bug("gradients accumulated across calls and never reset (the question's w_grad)", "08", new PlainNetwork() {
             private Tensors sums;
 
@@ -207,7 +207,7 @@ final class NetworkBugs {
                 }
                 return true;
             }
-        }, SIGMOID_MSE, "state left"));
+        }, SIGMOID_MSE, "state left behind"));
         b.add(new Bug("loss summed over the batch, not averaged", "06", new PlainNetwork() {
             @Override
             public double loss(NetworkCase c) {
