@@ -180,17 +180,18 @@ public final class FailureReport {
         return label + " " + Numbers.matrix(a, 12);
     }
 
+    /** Wraps at 100 columns: two spaces before the first line, four before the rest. */
     static String wrapBullet(String text) {
-        StringBuilder sb = new StringBuilder("  ");
-        int col = 2;
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder("  ");
         for (String word : text.split(" ")) {
-            if (col + word.length() > 100 && col > 4) {
-                sb.append("\n    ");
-                col = 4;
+            if (line.length() + word.length() > 100 && line.length() > 4) {
+                lines.add(line.toString().stripTrailing());
+                line = new StringBuilder("    ");
             }
-            sb.append(word).append(' ');
-            col += word.length() + 1;
+            line.append(word).append(' ');
         }
-        return sb.toString().stripTrailing();
+        lines.add(line.toString().stripTrailing());
+        return String.join("\n", lines);
     }
 }
