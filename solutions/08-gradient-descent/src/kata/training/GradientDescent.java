@@ -63,7 +63,7 @@ public final class GradientDescent {
 
     /** dW1 (n0×n1), db1 (1×n1), dW2 (n1×n2), db2 (1×n2): the sum over the m rows of X, Y of (1/m) · that row's gradient. */
     public Gradients gradient(INDArray X, INDArray Y) {
-        int m = (int) X.rows();
+        int m = X.rows();
         // The question's w_grad1 = 0 and w_grad2 = 0, but here, at the start of every step.
         INDArray dW1 = Nd4j.zerosLike(params.W1());
         INDArray db1 = Nd4j.zerosLike(params.b1());
