@@ -35,7 +35,7 @@ public final class TwoLayerNetwork {
 
     /** J (scalar) from A2 (m×n2) and Y (m×n2), averaged over the m samples. */
     public static double loss(Cache c, INDArray Y, Loss loss) {
-        int m = (int) Y.rows();
+        int m = Y.rows();
         if (loss == Loss.MSE) {
             INDArray d = c.A2().sub(Y);
             return 0.5 * d.mul(d).sumNumber().doubleValue() / m;
@@ -48,7 +48,7 @@ public final class TwoLayerNetwork {
 
     /** dZ2 (m×n2) → dW2 = A1ᵀ·dZ2 (n1×n2), db2 (1×n2) → dZ1 = (dZ2·W2ᵀ) ⊙ σ'(Z1) (m×n1) → dW1 = Xᵀ·dZ1 (n0×n1), db1 (1×n1). */
     public static Gradients backward(Cache c, INDArray Y, Params p, Loss loss) {
-        int m = (int) Y.rows();
+        int m = Y.rows();
         INDArray error = c.A2().sub(Y);
         INDArray dZ2 = (loss == Loss.MSE ? error.mul(sigmoidPrimeFromA(c.A2())) : error).div(m);
         INDArray dW2 = c.A1().transpose().mmul(dZ2);
