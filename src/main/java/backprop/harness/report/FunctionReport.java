@@ -32,6 +32,12 @@ public final class FunctionReport {
         for (Problem p : r.problems().subList(1, r.problems().size())) {
             out.add("  also: " + p.detail());
         }
+        for (TensorComparison tc : r.comparisons()) {
+            String cause = backprop.harness.diagnose.FunctionPatterns.describe(tc);
+            if (cause != null) {
+                out.add("  Most likely cause: " + cause);
+            }
+        }
         out.add("");
         out.add("At (" + ctx.provenance() + "):");
         for (String n : r.point().names()) {
