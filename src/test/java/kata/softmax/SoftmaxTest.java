@@ -1,0 +1,180 @@
+package kata.softmax;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import backprop.harness.cases.Tensors;
+import backprop.harness.check.Differentiable;
+import backprop.harness.check.Elements;
+import backprop.harness.junit.Checks;
+import backprop.harness.junit.Exercise;
+
+@Exercise("10-softmax-cross-entropy")
+@DisplayName("10 softmax cross-entropy: softmax, loss and delta")
+class SoftmaxTest {
+
+    /** Exact to rounding: the values below are worked out by hand. */
+    private static final double HAND = 1e-12;
+
+    /** A row of k ≤ 5 probabilities summed in double: a few ulps of 1. */
+    private static final double ROW_SUM = 1e-12;
+
+    /** Random matrices for the row-sum property; fixed seed, so every run sees the same ones. */
+    private static final int MATRICES = 100;
+    private static final long SEED = 20_240_610L;
+
+    /** Logits up to ±50: e^50 is large, but a stable softmax does not care. */
+    private static final double LOGIT_SCALE = 50;
+
+    @Test
+    void softmaxRowsArePositiveAndSumToOne() {
+        SplittableRandom rng = new SplittableRandom(SEED);
+        for (int t = 0; t < MATRICES; t++) {
+            INDArray Z = randomLogits(rng, 1 + rng.nextInt(5), 2 + rng.nextInt(4), LOGIT_SCALE);
+
+            INDArray P = Softmax.softmax(Z);
+
+            assertThat(P.shape()).as("softmax(Z) has the shape of Z, m×k").isEqualTo(Z.shape());
+            for (int i = 0; i < Z.rows(); i++) {
+                assertThat(P.getRow(i).sumNumber().doubleValue()).as("row %d of softmax(Z) sums to 1, for Z = %s", i, Z)
+                        .isCloseTo(1, within(ROW_SUM));
+                assertThat(P.getRow(i).minNumber().doubleValue()).as("row %d of softmax(Z) has no negative entry", i)
+                        .isGreaterThanOrEqualTo(0);
+            }
+        }
+    }
+
+    @Test
+    void softmaxIsStableForLogitsOfPlusMinusAThousand() {
+        // e^1000 overflows to infinity and e^−1000 underflows to 0, so exp(Z) / Σ exp(Z) gives NaN.
+        // Shifting each row by its maximum first gives: row 1 → (1, 0, 0); row 2, three equal
+        // logits → (⅓, ⅓, ⅓); row 3 (1000, 1000, 999) → (e, e, 1) / (2e + 1).
+        INDArray Z = Nd4j.createFromArray(new double[][] {{1000, 0, -1000}, {-1000, -1000, -1000}, {1000, 1000, 999}});
+        double e = Math.E;
+
+        INDArray P = Softmax.softmax(Z);
+
+        assertThat(Elements.toArray(P)).as("softmax of logits ±1000: finite, and the probabilities worked out by hand")
+                .containsExactly(new double[] {1, 0, 0, 1.0 / 3, 1.0 / 3, 1.0 / 3, e / (2 * e + 1), e / (2 * e + 1), 1 / (2 * e + 1)},
+                        within(HAND));
+    }
+
+    @Test
+    void logSumExpIsStableForLogitsOfPlusMinusAThousand() {
+        // lse(1000, 0, −1000) = 1000 + log(1 + e^−1000 + e^−2000) = 1000;
+        // lse(−1000, −1000, −1000) = −1000 + log 3;  lse(1000, 1000, 999) = 1000 + log(2 + e^−1).
+        INDArray Z = Nd4j.createFromArray(new double[][] {{1000, 0, -1000}, {-1000, -1000, -1000}, {1000, 1000, 999}});
+
+        INDArray lse = Softmax.logSumExp(Z);
+
+        assertThat(lse.shape()).as("logSumExp(Z) has one value per row: m×1").containsExactly(3, 1);
+        assertThat(Elements.toArray(lse)).as("log Σ exp of each row, with no overflow")
+                .containsExactly(new double[] {1000, -1000 + Math.log(3), 1000 + Math.log(2 + Math.exp(-1))}, within(HAND));
+    }
+
+    @Test
+    void lossForOneSampleAndThreeClassesIsWorkedOutByHand() {
+        // Z = (0, log 3, log 4): exp(Z) = (1, 3, 4), sum 8, P = (⅛, ⅜, ½). The target is class 3,
+        // so J = −log ½ = log 2.
+        INDArray Z = Nd4j.createFromArray(new double[][] {{0, Math.log(3), Math.log(4)}});
+        INDArray Y = Nd4j.createFromArray(new double[][] {{0, 0, 1}});
+
+        double J = Softmax.loss(Z, Y);
+
+        assertThat(J).as("J = −log P[class 3] = −log ½").isCloseTo(Math.log(2), within(HAND));
+    }
+
+    @Test
+    void lossIsFiniteForLogitsOfPlusMinusAThousand() {
+        // The target is the class with logit −1000: log softmax = −1000 − lse = −1000 − 1000, so J = 2000.
+        // Through log(softmax(Z)) the probability e^−2000 underflows to 0 and the loss becomes infinite.
+        INDArray Z = Nd4j.createFromArray(new double[][] {{1000, 0, -1000}});
+        INDArray Y = Nd4j.createFromArray(new double[][] {{0, 0, 1}});
+
+        double J = Softmax.loss(Z, Y);
+
+        assertThat(J).as("J = lse(Z) − z3 = 1000 − (−1000), written as Z − lse(Z), never as log(softmax)")
+                .isCloseTo(2000, within(HAND));
+    }
+
+    @Test
+    void deltaIsProbabilitiesMinusTargetsOverM() {
+        // Row 1 is the case above: P = (⅛, ⅜, ½), Y = class 3.  Row 2: Z = 0, P = (⅓, ⅓, ⅓), Y = class 1.
+        // m = 2, so dZ = (P − Y) / 2: row 1 (1/16, 3/16, −¼), row 2 (−⅓, ⅙, ⅙).
+        INDArray Z = Nd4j.createFromArray(new double[][] {{0, Math.log(3), Math.log(4)}, {0, 0, 0}});
+        INDArray Y = Nd4j.createFromArray(new double[][] {{0, 0, 1}, {1, 0, 0}});
+
+        INDArray dZ = Softmax.delta(Z, Y);
+
+        assertThat(Elements.toArray(dZ)).as("dZ = (P − Y) / m with m = 2, worked out by hand")
+                .containsExactly(new double[] {1.0 / 16, 3.0 / 16, -0.25, -1.0 / 3, 1.0 / 6, 1.0 / 6}, within(HAND));
+    }
+
+    @Test
+    void deltaMatchesFiniteDifferencesOfTheLoss(Checks checks) {
+        Differentiable loss = new Differentiable() {
+            @Override
+            public double value(Tensors at) {
+                INDArray Z = at.get("Z");
+                return Softmax.loss(Z, targets(Z.rows(), Z.columns()));
+            }
+
+            @Override
+            public Tensors gradient(Tensors at) {
+                INDArray Z = at.get("Z");
+                return Tensors.of("Z", Softmax.delta(Z, targets(Z.rows(), Z.columns())));
+            }
+        };
+
+        checks.forAllPoints("dZ of the softmax cross-entropy", SoftmaxTest::randomPoint, loss);
+    }
+
+    /** Z, m×k with m in 1..5 and k in 2..5, logits spread over ±s with s between 0.1 and 30. */
+    static Tensors randomPoint(SplittableRandom rng) {
+        double scale = Math.exp(Math.log(0.1) + rng.nextDouble() * Math.log(300));
+        return Tensors.of("Z", randomLogits(rng, 1 + rng.nextInt(5), 2 + rng.nextInt(4), scale));
+    }
+
+    /**
+     * Targets fixed by the shape alone, because the harness's random points carry only what is
+     * differentiated: some rows one-hot, the others a spread-out distribution, every row summing to 1.
+     */
+    static INDArray targets(int m, int k) {
+        SplittableRandom rng = new SplittableRandom(31L * m + k);
+        INDArray Y = Nd4j.zeros(DataType.DOUBLE, m, k);
+        for (int i = 0; i < m; i++) {
+            if (rng.nextBoolean()) {
+                Y.putScalar(i, rng.nextInt(k), 1.0);
+                continue;
+            }
+            double[] w = new double[k];
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                w[j] = rng.nextDouble();
+                sum += w[j];
+            }
+            for (int j = 0; j < k; j++) {
+                Y.putScalar(i, j, w[j] / sum);
+            }
+        }
+        return Y;
+    }
+
+    static INDArray randomLogits(SplittableRandom rng, int m, int k, double scale) {
+        INDArray Z = Nd4j.create(DataType.DOUBLE, m, k);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < k; j++) {
+                Z.putScalar(i, j, scale * (2 * rng.nextDouble() - 1));
+            }
+        }
+        return Z;
+    }
+}
