@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -72,12 +71,6 @@ class SoftmaxNetworkTest {
     private static final double LEARNING_RATE = 0.05;
     private static final int EPOCHS = 100;
     private static final double TARGET_ACCURACY = 0.95;
-
-    /** HIDDEN_ACTIVATIONS and MAX_HIDDEN are those of CLASSIFIERS; the workaround needs them listed. */
-    @BeforeAll
-    static void workAroundTheHarnessSoftmaxReferenceBug() {
-        SoftmaxReferenceWorkaround.install(MAX_HIDDEN, List.of(HIDDEN_ACTIVATIONS));
-    }
 
     @Test
     void gradientsAreRightOnRandomSoftmaxNetworks(Checks checks) {

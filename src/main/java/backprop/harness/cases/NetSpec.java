@@ -85,6 +85,13 @@ public record NetSpec(List<Integer> sizes, List<Activation> activations, List<Bo
         return new NetSpec(sizes, activations, Collections.nCopies(layers(), on), loss, lambda);
     }
 
+    /** Output activation and loss together, e.g. {@code withHead(Activation.SOFTMAX, Loss.SOFTMAX_CE)}. */
+    public NetSpec withHead(Activation output, Loss l) {
+        List<Activation> a = new ArrayList<>(activations);
+        a.set(layers() - 1, output);
+        return new NetSpec(sizes, a, bias, l, lambda);
+    }
+
     public NetSpec withLoss(Loss l) {
         return new NetSpec(sizes, activations, bias, l, lambda);
     }
