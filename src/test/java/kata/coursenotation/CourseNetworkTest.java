@@ -33,6 +33,9 @@ class CourseNetworkTest {
     /** Exact to rounding: the hand-worked case uses only halves, quarters and eighths, exact in binary. */
     private static final double HAND = 1e-12;
 
+    /** The same for whole hand-worked arrays: their values are exact in binary, so the harness's rounding tolerance is ample. */
+    private static final Tolerance HAND_ARRAYS = Tolerance.REFERENCE;
+
     /**
      * The same numbers computed in another order (the bias through the product instead of added
      * after it, 1/m at the end instead of in the delta) agree to rounding, a few ulps: the
@@ -103,16 +106,16 @@ class CourseNetworkTest {
         INDArray withOnes = CourseNetwork.addBiasColumn(a);
 
         assertSameValues("addBiasColumn([[2, 3], [4, 5]]): a column of ones, then A", withOnes,
-                Nd4j.createFromArray(new double[][] {{1, 2, 3}, {1, 4, 5}}), Tolerance.REFERENCE);
+                Nd4j.createFromArray(new double[][] {{1, 2, 3}, {1, 4, 5}}), HAND_ARRAYS);
     }
 
     @Test
     void forwardOnOneSampleGivesTheActivationsWorkedOutByHand() {
         CourseNetwork.Cache c = CourseNetwork.forward(HandCase.x(), HandCase.weights());
 
-        assertSameValues("a1 = [1, x]: the input with its column of ones", c.a1(), Nd4j.createFromArray(new double[][] {{1, 2}}), Tolerance.REFERENCE);
+        assertSameValues("a1 = [1, x]: the input with its column of ones", c.a1(), Nd4j.createFromArray(new double[][] {{1, 2}}), HAND_ARRAYS);
         assertSameValues("a2 = [1, σ(z2)] = [1, σ(0)]: the hidden layer with its column of ones", c.a2(),
-                Nd4j.createFromArray(new double[][] {{1, 0.5}}), Tolerance.REFERENCE);
+                Nd4j.createFromArray(new double[][] {{1, 0.5}}), HAND_ARRAYS);
         assertThat(c.a3().getDouble(0)).as("a3 = σ(a2 · weights2) = σ(−0.5 + 0.5)").isCloseTo(0.5, within(HAND));
         assertThat(CourseNetwork.loss(c, HandCase.y(), Loss.MSE)).as("J = ½(a3 − y)² = ½(0.5 − 1)²").isCloseTo(0.125, within(HAND));
     }
@@ -141,9 +144,9 @@ class CourseNetworkTest {
 
         assertSameValues("wGrad2 = a2ᵀ·delta3; row 0 is the output bias's gradient, 1·delta3, zero only if a2's"
                 + " column of ones was overwritten (the question's a2[:, 0] = 0)", g.wGrad2(),
-                Nd4j.createFromArray(new double[][] {{-0.125}, {-0.0625}}), Tolerance.REFERENCE);
+                Nd4j.createFromArray(new double[][] {{-0.125}, {-0.0625}}), HAND_ARRAYS);
         assertSameValues("wGrad1 = a1ᵀ·delta2; row 0 is the hidden bias's gradient", g.wGrad1(),
-                Nd4j.createFromArray(new double[][] {{-0.03125}, {-0.0625}}), Tolerance.REFERENCE);
+                Nd4j.createFromArray(new double[][] {{-0.03125}, {-0.0625}}), HAND_ARRAYS);
     }
 
     @Test
