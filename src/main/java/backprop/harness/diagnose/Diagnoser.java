@@ -251,6 +251,10 @@ public final class Diagnoser {
             out.add(new Diagnosis(intro + "it lacks the L2 term (lambda / 2m) · Σ W² = " + Numbers.plain(l2) + ".",
                     "the loss: add the regularisation term (weights only, not biases)", true, "loss:no-l2"));
         }
+        if (lambda > 0 && Patterns.near(mine, ref + l2)) {
+            out.add(new Diagnosis(intro + "the L2 term is counted twice: it is (lambda / 2m) · Σ W² = " + Numbers.plain(l2)
+                    + ", with the ½.", "the regularisation term of the loss", true, "loss:l2-twice"));
+        }
         if (lambda > 0 && Patterns.near(mine, ref + lambda / (2.0 * m) * biases)) {
             out.add(new Diagnosis(intro + "the biases are regularised too; the convention regularises weights only.",
                     "the L2 term of the loss", true, "loss:bias-l2"));
@@ -302,11 +306,9 @@ public final class Diagnoser {
         }
         String list = String.join(", ", d(wrong));
         if (!Double.isNaN(common)) {
-            List<Diagnosis> f = factorDiagnoses(list, common, m, wrong.size() == s.parameterNames().size());
-            out.addAll(f);
-            if (f.stream().anyMatch(Diagnosis::certain)) {
-                return out;
-            }
+            // Not final on its own: with m = 2, or a weight of 0, a factor can fit by accident, so the
+            // other readings are gathered too and several failing cases decide between them.
+            out.addAll(factorDiagnoses(list, common, m, wrong.size() == s.parameterNames().size()));
         }
         for (String n : wrong) {
             INDArray mine = r.learnerGradients().get(n);

@@ -50,7 +50,9 @@ public final class FailureReport {
         out.add(ctx.exercise() + ": " + headline(r, first));
         out.add("");
         boolean sure = causes.stream().allMatch(Diagnosis::certain);
-        out.add(causes.size() > 1 && !sure ? "Possible causes, most likely first:" : causes.size() > 1 ? "Causes found:" : "Most likely cause:");
+        out.add(causes.size() == 1 ? "Most likely cause:"
+                : sure && evidence.size() > 1 ? "Causes found (each holds in every failing case examined):"
+                : "Possible causes, most likely first:");
         for (Diagnosis d : causes) {
             out.add(wrapBullet(d.cause() + (d.certain() ? "" : " (a guess from where the numbers differ; check it)")));
             out.add("    Look at: " + d.lookAt());
@@ -93,7 +95,7 @@ public final class FailureReport {
     static String notStarted(Problem first, Context ctx) {
         if (first.kind() == Problem.Kind.NOT_IMPLEMENTED) {
             return ctx.exercise() + ": " + first.cause().getMessage()
-                    + "\n  (the stub still throws; write it in exercises/" + ctx.exercise() + "/, then run the tests again)";
+                    + "\n  (a stub still throws: write that method, then run the tests again)";
         }
         if (first.kind() == Problem.Kind.NOT_COMPILED) {
             String where = backprop.harness.diagnose.LearnerFrames.first(first.cause());

@@ -89,7 +89,7 @@ class FunctionCheckTest {
         }));
 
         assertThat(text).isEqualTo("01-sigmoid: not implemented yet: Sigmoid.slopeFromZ\n"
-                + "  (the stub still throws; write it in exercises/01-sigmoid/, then run the tests again)");
+                + "  (a stub still throws: write that method, then run the tests again)");
     }
 
     @Test
