@@ -310,10 +310,18 @@ public final class Diagnoser {
             // other readings are gathered too and several failing cases decide between them.
             out.addAll(factorDiagnoses(list, common, m, wrong.size() == s.parameterNames().size()));
         }
+        boolean factorFound = out.stream().anyMatch(Diagnosis::certain);
         for (String n : wrong) {
             INDArray mine = r.learnerGradients().get(n);
             INDArray truth = r.referenceGradients().get(n);
-            out.addAll(single(c, n, mine, truth, right));
+            if (factorFound) {
+                Diagnosis one = singleOne(c, n, mine, truth, right);
+                if (one != null) {
+                    out.add(one);
+                }
+            } else {
+                out.addAll(single(c, n, mine, truth, right));
+            }
         }
         int top = 0;
         for (String n : wrong) {
