@@ -50,6 +50,27 @@ class CatalogueTest {
         named++;
     }
 
+    static List<FunctionBug> functionBugs() {
+        return FunctionBugs.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functionBugs")
+    void isCaughtAtRandomPointsAndItsCauseNamed(FunctionBug bug) {
+        total++;
+        Checks checks = Checks.standalone("catalogue " + bug.exercise());
+
+        AssertionFailedError failure = catchThrowableOfType(AssertionFailedError.class,
+                () -> checks.forAllPoints(bug.name(), bug.points(), bug.function()));
+
+        assertThat(failure).as("the harness must reject: " + bug.name()).isNotNull();
+        caught++;
+        Reports.save(new Bug(bug.name(), bug.exercise(), null, null, bug.expectedCause()), failure.getMessage());
+        String words = failure.getMessage().replaceAll("\\s+", " ");
+        assertThat(words).as("the report for: " + bug.name()).contains(bug.expectedCause());
+        named++;
+    }
+
     @AfterAll
     static void rates() {
         System.out.printf("catalogue: %d bugs, %d caught (%.0f%%), %d with the cause named (%.0f%%)%n",
