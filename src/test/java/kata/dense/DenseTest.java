@@ -16,6 +16,7 @@ import backprop.harness.check.Differentiable;
 import backprop.harness.check.Elements;
 import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;
+import kata.support.ShapeText;
 
 @Exercise("03-dense-layer")
 @DisplayName("03 dense layer")

@@ -19,6 +19,7 @@ import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;
 import kata.gradcheck.GradientChecker.Result;
 import kata.gradcheck.GradientChecker.ScalarFunction;
+import kata.support.ShapeText;
 
 @Exercise("12-gradient-checker")
 @DisplayName("12 gradient checker")

@@ -19,6 +19,7 @@ import backprop.harness.check.Differentiable;
 import backprop.harness.check.Elements;
 import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;
+import kata.support.ShapeText;
 
 @Exercise("02-losses-and-output-delta")
 @DisplayName("02 losses and output delta")
