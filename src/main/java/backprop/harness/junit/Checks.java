@@ -79,8 +79,12 @@ public final class Checks {
             throw new AssertionFailedError(exercise + ": the property compared nothing (" + seeds.length
                     + " cases, every comparison skipped); the harness cannot vouch for this code.");
         }
-        publish.accept("kata.property", seeds.length + " random cases passed, " + comparisons + " comparisons, "
-                + skipped + " finite differences skipped at kinks");
+        String summary = seeds.length + " random cases passed, " + comparisons + " comparisons, "
+                + skipped + " finite differences skipped at kinks";
+        publish.accept("kata.property", summary);
+        if (Boolean.getBoolean("kata.verbose")) {
+            System.out.println(exercise + " " + testClass + "#" + method + ": " + summary);
+        }
     }
 
     /** Checks the network on one fixed case, every element against the reference and finite differences. */
