@@ -82,9 +82,14 @@ public final class Diagnoser {
     /** Specific findings make the general "where the error starts" redundant. */
     private static List<Diagnosis> specificFirst(List<Diagnosis> ds) {
         List<Diagnosis> out = new ArrayList<>(ds);
-        boolean specific = out.stream().anyMatch(d -> !d.key().startsWith("where:"));
-        out.removeIf(d -> specific && d.key().startsWith("where:"));
+        boolean specific = out.stream().anyMatch(d -> !generic(d));
+        out.removeIf(d -> specific && generic(d));
         return out;
+    }
+
+    /** "Where the error starts" and "the loss differs" say less than any named cause. */
+    private static boolean generic(Diagnosis d) {
+        return d.key().startsWith("where:") || d.key().equals("loss:other");
     }
 
     public static List<Diagnosis> diagnose(CaseResult r) {
@@ -134,6 +139,7 @@ public final class Diagnoser {
             out.addAll(wrongLoss(r));
         }
         out.addAll(wrongGradients(r));
+        out.addAll(unusedParameters(r));
         if (out.isEmpty() && r.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.INCONSISTENT)) {
             out.add(new Diagnosis("Your gradients match the reference but not finite differences of your own loss():"
                     + " loss() computes something other than what the gradients differentiate.",
@@ -141,6 +147,29 @@ public final class Diagnoser {
         }
         if (out.isEmpty()) {
             out.add(new Diagnosis(first.detail() + ".", first.quantity(), false));
+        }
+        return out;
+    }
+
+    /**
+     * Your gradient for a parameter is right, but your loss does not move when it moves: the
+     * forward pass never uses that parameter.
+     */
+    private static List<Diagnosis> unusedParameters(CaseResult r) {
+        List<Diagnosis> out = new ArrayList<>();
+        for (TensorComparison fd : r.vsFiniteDifferences()) {
+            TensorComparison ref = r.referenceComparison(fd.name());
+            if (fd.passed() || ref == null || fd.compared() == 0) {
+                continue;
+            }
+            if (fd.expected().amaxNumber().doubleValue() < 1e-10 && Patterns.nonZero(fd.actual()) && Patterns.nonZero(ref.expected())) {
+                String n = fd.name();
+                out.add(new Diagnosis("Your loss() does not change when " + n + " changes (its finite differences are 0),"
+                        + " although the true d" + n + " is not 0: your forward pass never uses " + n + ".",
+                        n.startsWith("b") ? "the forward pass: Z" + n.substring(1) + " = A" + (Integer.parseInt(n.substring(1)) - 1)
+                                + " · W" + n.substring(1) + " + " + n : "the forward pass: where " + n + " should enter", true,
+                        "forward:unused:" + n.charAt(0)));
+            }
         }
         return out;
     }

@@ -135,10 +135,16 @@ public final class FailureReport {
                 continue;
             }
             out.add("");
-            out.add("d" + ref.name() + " (" + Shapes.of(ref.actual()) + "), " + ref.failing() + " of " + ref.compared()
-                    + " elements wrong:");
+            int wrongHere = 0;
+            for (int i = 0; i < ref.length(); i++) {
+                if (ref.fails(i) || (fd != null && fd.fails(i))) {
+                    wrongHere++;
+                }
+            }
+            out.add("d" + ref.name() + " (" + Shapes.of(ref.actual()) + "), " + wrongHere + " of " + ref.length()
+                    + " elements wrong" + (ref.passed() ? " (against finite differences of your own loss; the reference agrees with you)" : "") + ":");
             List<String[]> rows = new ArrayList<>();
-            List<Integer> order = worstFirst(ref);
+            List<Integer> order = worstFirst(ref, fd);
             for (int k = 0; k < Math.min(MAX_ROWS, order.size()); k++) {
                 int i = order.get(k);
                 rows.add(new String[] {"  " + Elements.label(ref.actual(), i),
@@ -146,7 +152,7 @@ public final class FailureReport {
                         fd == null ? "(not computed)" : fd.isSkipped(i) ? "(kink)" : Numbers.plain(Elements.get(fd.expected(), i)),
                         Numbers.plain(Elements.get(ref.expected(), i)),
                         Numbers.error(ref.error(i)),
-                        ref.fails(i) ? "✗" : "✓"});
+                        ref.fails(i) || (fd != null && fd.fails(i)) ? "✗" : "✓"});
             }
             out.addAll(Table.render(new String[] {"  element", "yours", "finite diff.", "reference", "rel. error", ""}, rows));
             if (order.size() > MAX_ROWS) {
@@ -161,14 +167,14 @@ public final class FailureReport {
         return out;
     }
 
-    private static List<Integer> worstFirst(TensorComparison tc) {
+    private static List<Integer> worstFirst(TensorComparison tc, TensorComparison fd) {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < tc.length(); i++) {
             idx.add(i);
         }
         idx.sort((a, b) -> {
-            int fa = tc.fails(a) ? 0 : 1;
-            int fb = tc.fails(b) ? 0 : 1;
+            int fa = tc.fails(a) || (fd != null && fd.fails(a)) ? 0 : 1;
+            int fb = tc.fails(b) || (fd != null && fd.fails(b)) ? 0 : 1;
             if (fa != fb) {
                 return Integer.compare(fa, fb);
             }

@@ -226,6 +226,17 @@ final class NetworkBugs {
                 return dz.mmul(w).mul(derivative(f, zPrev, aPrev));
             }
         }, SIGMOID_MSE.withWidth(2, 6).withOutputs(1, 1), "shapes that do not fit"));
+        b.add(new Bug("the output bias never added in the forward pass", "04", new PlainNetwork() {
+            @Override
+            protected Cache forward(NetworkCase c, Tensors p) {
+                Tensors without = p.copy();
+                int top = c.spec().layers();
+                if (c.spec().hasBias(top)) {
+                    without.put("b" + top, p.get("b" + top).mul(0));
+                }
+                return super.forward(c, without);
+            }
+        }, SIGMOID_MSE, "your forward pass never uses b2"));
         b.add(new Bug("a gradient never computed (null)", "04", new PlainNetwork() {
             @Override
             public Tensors gradients(NetworkCase c) {
