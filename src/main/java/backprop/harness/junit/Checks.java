@@ -116,6 +116,26 @@ public final class Checks {
         requireCompared(what, r);
     }
 
+    /**
+     * Starting weights (W1, W2, ...; several draws stacked as rows are welcome): zero mean and a
+     * spread of about 1/fan-in, the fan-in being each array's number of rows (its inputs).
+     */
+    public void initialisation(String what, Tensors weights) {
+        initialisation(what, weights, java.util.Map.of());
+    }
+
+    /** As {@link #initialisation(String, Tensors)}, with the fan-in of stacked draws given per name. */
+    public void initialisation(String what, Tensors weights, java.util.Map<String, Integer> fanIn) {
+        List<String> problems = backprop.harness.check.InitialisationCheck.problems(weights, fanIn);
+        if (!problems.isEmpty()) {
+            StringBuilder sb = new StringBuilder(exercise + ": " + what + ": the starting weights are off\n\nMost likely cause:\n");
+            for (String p : problems) {
+                sb.append(backprop.harness.report.FailureReport.wrapBullet(p)).append('\n');
+            }
+            throw new AssertionFailedError(sb.toString().stripTrailing());
+        }
+    }
+
     /** A source of random points for {@link #forAllPoints}. */
     @FunctionalInterface
     public interface Points {

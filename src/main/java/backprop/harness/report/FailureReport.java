@@ -189,7 +189,7 @@ public final class FailureReport {
     }
 
     /** Wraps at 100 columns: two spaces before the first line, four before the rest. */
-    static String wrapBullet(String text) {
+    public static String wrapBullet(String text) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder("  ");
         for (String word : text.split(" ")) {

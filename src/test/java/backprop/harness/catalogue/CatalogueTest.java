@@ -71,6 +71,50 @@ class CatalogueTest {
         named++;
     }
 
+    /** The question's np.random.random, and unit variance on a wide layer: 400 draws of W1 (fan-in 50). */
+    static List<Object[]> initialisationBugs() {
+        return List.of(
+                new Object[] {"all-positive initialisation in [0, 1) (the question's np.random.random)", (Draw) r -> r.nextDouble(),
+                    "like the question's np.random.random"},
+                new Object[] {"unit-variance initialisation on a layer with fan-in 50", (Draw) r -> gaussian(r),
+                    "scale the draws by 1/sqrt(fan-in)"});
+    }
+
+    interface Draw {
+        double next(java.util.SplittableRandom r);
+    }
+
+    static double gaussian(java.util.SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
+    static backprop.harness.cases.Tensors draws(Draw d, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        org.nd4j.linalg.api.ndarray.INDArray w = org.nd4j.linalg.factory.Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 50 * 400, 4);
+        for (int i = 0; i < 50 * 400; i++) {
+            for (int j = 0; j < 4; j++) {
+                w.putScalar(i, j, d.next(r));
+            }
+        }
+        return backprop.harness.cases.Tensors.of("W1", w);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("initialisationBugs")
+    void aBadInitialisationIsCaughtAndNamed(String name, Draw draw, String expectedCause) {
+        total++;
+        Checks checks = Checks.standalone("catalogue 08");
+
+        AssertionFailedError failure = catchThrowableOfType(AssertionFailedError.class,
+                () -> checks.initialisation(name, draws(draw, 1), java.util.Map.of("W1", 50)));
+
+        assertThat(failure).as("the harness must reject: " + name).isNotNull();
+        caught++;
+        Reports.save(new Bug(name, "08", null, null, expectedCause), failure.getMessage());
+        assertThat(failure.getMessage().replaceAll("\\s+", " ")).as("the report for: " + name).contains(expectedCause);
+        named++;
+    }
+
     @AfterAll
     static void rates() {
         System.out.printf("catalogue: %d bugs, %d caught (%.0f%%), %d with the cause named (%.0f%%)%n",

@@ -237,6 +237,13 @@ final class NetworkBugs {
                 return super.forward(c, without);
             }
         }, SIGMOID_MSE, "your forward pass never uses b2"));
+        b.add(new Bug("σ' computed in place on the cached activation (A.muli) before dW uses it", "04", new PlainNetwork() {
+            @Override
+            protected INDArray weightGradient(INDArray aPrev, INDArray dz, INDArray w, double lambda, int m) {
+                aPrev.muli(aPrev.rsub(1.0));
+                return super.weightGradient(aPrev, dz, w, lambda, m);
+            }
+        }, SIGMOID_MSE, "an in-place ND4J op"));
         b.add(new Bug("a gradient never computed (null)", "04", new PlainNetwork() {
             @Override
             public Tensors gradients(NetworkCase c) {
