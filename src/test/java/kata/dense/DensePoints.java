@@ -37,9 +37,9 @@ final class DensePoints {
      * a loop is cheaper than the ND4J calls it replaces.
      */
     static double weightedSum(INDArray X, INDArray W, INDArray b, INDArray G) {
-        int m = (int) X.rows();
-        int nIn = (int) X.columns();
-        int nOut = (int) W.columns();
+        int m = X.rows();
+        int nIn = X.columns();
+        int nOut = W.columns();
         double[] x = Elements.toArray(X);
         double[] w = Elements.toArray(W);
         double[] bias = Elements.toArray(b);

@@ -37,7 +37,7 @@ public final class InitialisationCheck {
                 out.add(n + " is null");
                 continue;
             }
-            int fan = fanIn.getOrDefault(n, (int) w.rows());
+            int fan = fanIn.getOrDefault(n, w.rows());
             double[] v = Elements.toArray(w);
             if (v.length < MIN_ELEMENTS) {
                 throw new IllegalArgumentException("InitialisationCheck: " + n + " has " + v.length

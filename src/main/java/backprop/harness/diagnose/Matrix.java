@@ -15,7 +15,7 @@ final class Matrix {
     }
 
     static Matrix of(INDArray a) {
-        Matrix m = new Matrix((int) a.rows(), (int) a.columns());
+        Matrix m = new Matrix(a.rows(), a.columns());
         double[] d = a.dup('c').data().asDouble();
         System.arraycopy(d, 0, m.v, 0, d.length);
         return m;
