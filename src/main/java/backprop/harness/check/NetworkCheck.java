@@ -136,7 +136,8 @@ public final class NetworkCheck {
         }
 
         // 4. Against finite differences of the learner's own loss.
-        FiniteDifferences.Function f = p -> net.loss(c.withParams(p));
+        // Each evaluation gets its own X and Y too, so a forward pass that writes into them spoils nothing.
+        FiniteDifferences.Function f = p -> net.loss(c.copy().withParams(p));
         FiniteDifferences.KinkGuard guard = z == null ? FiniteDifferences.KinkGuard.NONE
                 : (from, to) -> PreActivations.crossesKink(PreActivations.kinked(c, from), PreActivations.kinked(c, to));
         try {
