@@ -28,6 +28,15 @@ public final class TensorComparison {
      */
     public TensorComparison(String name, String expectedLabel, INDArray actual, INDArray expected,
                             double[] noise, boolean[] skipped, Tolerance tolerance) {
+        this(name, expectedLabel, actual, expected, noise, skipped, tolerance, Double.NaN);
+    }
+
+    /**
+     * @param scale the magnitude the tolerance's stol term is relative to; NaN for the largest
+     *              |expected| in this array
+     */
+    public TensorComparison(String name, String expectedLabel, INDArray actual, INDArray expected,
+                            double[] noise, boolean[] skipped, Tolerance tolerance, double scale) {
         this.name = name;
         this.expectedLabel = expectedLabel;
         this.actual = actual;
@@ -36,7 +45,7 @@ public final class TensorComparison {
         this.skipped = skipped;
         this.tolerance = tolerance;
         this.errors = new double[(int) expected.length()];
-        this.scale = expected.length() == 0 ? 0 : expected.amaxNumber().doubleValue();
+        this.scale = !Double.isNaN(scale) ? scale : expected.length() == 0 ? 0 : expected.amaxNumber().doubleValue();
         double worstError = -1;
         for (int i = 0; i < errors.length; i++) {
             if (skipped != null && skipped[i]) {
@@ -48,7 +57,7 @@ public final class TensorComparison {
             double a = Elements.get(actual, i);
             double e = Elements.get(expected, i);
             errors[i] = tolerance.relativeError(a, e);
-            boolean ok = tolerance.accepts(a, e, scale, noise == null ? 0 : noise[i]);
+            boolean ok = tolerance.accepts(a, e, this.scale, noise == null ? 0 : noise[i]);
             if (!ok) {
                 failing++;
             }

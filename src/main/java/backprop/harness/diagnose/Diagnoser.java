@@ -379,7 +379,8 @@ public final class Diagnoser {
         List<Diagnosis> out = new ArrayList<>();
         String who = all ? "Every gradient (" + list + ")" : list + (list.contains(",") ? " are" : " is");
         String verb = all ? " is" : "";
-        if (Patterns.near(f, 0) || Patterns.near(f, 1)) {
+        // A factor within 0.1 % of 1 is rounding, not a pattern.
+        if (Patterns.near(f, 0) || Math.abs(f - 1) < 1e-3) {
             return out;
         }
         if (Patterns.near(f, -1)) {
