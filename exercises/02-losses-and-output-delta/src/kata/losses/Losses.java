@@ -3,7 +3,7 @@ package kata.losses;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms; // Transforms.log(A, true) gives log A as a new array
 
-import backprop.harness.cases.Shapes; // Shapes.of(A) writes A's shape as "4×1"
+import backprop.harness.api.Shapes; // Shapes.of(A) writes A's shape as "4×1"
 
 /**
  * The two losses of a sigmoid output, as functions of the prediction A (m×k) and the targets

@@ -2,7 +2,7 @@ package kata.dense;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.Shapes; // Shapes.of(X) writes X's shape as "4×3"
+import backprop.harness.api.Shapes; // Shapes.of(X) writes X's shape as "4×3"
 
 /**
  * One dense layer without its activation, for a batch of m samples (one per row): nIn inputs,

@@ -5,7 +5,7 @@ import org.nd4j.linalg.factory.Nd4j;               // Nd4j.hstack(a, b) puts b t
 import org.nd4j.linalg.indexing.NDArrayIndex;      // a.get(NDArrayIndex.all(), NDArrayIndex.interval(1, n)) is a[:, 1:n]
 import org.nd4j.linalg.ops.transforms.Transforms;  // Transforms.sigmoid(z, true) gives σ(z) as a new array
 
-import backprop.harness.cases.Loss;
+import backprop.harness.api.Loss;
 
 /**
  * The question's network in the course's notation: a column of ones in front of each layer's

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;   // X.getRow(i, true) is row i as a 1×n matrix
 
-import backprop.harness.cases.Loss;
+import backprop.harness.api.Loss;
 import kata.twolayer.TwoLayerNetwork;          // your exercise 04: forward, loss, backward
 import kata.twolayer.TwoLayerNetwork.Gradients;
 import kata.twolayer.TwoLayerNetwork.Params;

@@ -2,7 +2,7 @@ package kata.l2;
 
 import org.nd4j.linalg.api.ndarray.INDArray;  // a.mul(a).sumNumber().doubleValue() is Σ a²
 
-import backprop.harness.cases.Loss;
+import backprop.harness.api.Loss;
 import kata.twolayer.TwoLayerNetwork;         // your exercise 04: forward, loss, backward
 import kata.twolayer.TwoLayerNetwork.Gradients;
 import kata.twolayer.TwoLayerNetwork.Params;

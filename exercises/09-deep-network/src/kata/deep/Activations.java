@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j; // Nd4j.onesLike(Z): an array of ones of Z's shape
 import org.nd4j.linalg.ops.transforms.Transforms; // sigmoid, tanh, relu, leakyRelu; pass dup = true for a new array
 
-import backprop.harness.cases.Activation;
+import backprop.harness.api.Activation;
 
 /**
  * The element-wise activations of a layer and their derivatives: identity, sigmoid, tanh, ReLU

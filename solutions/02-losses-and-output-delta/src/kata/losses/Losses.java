@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import backprop.harness.cases.Shapes;
+import backprop.harness.api.Shapes;
 
 /**
  * The two losses of a sigmoid output, as functions of the prediction A (m×k) and the targets

@@ -2,7 +2,7 @@ package kata.dense;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.Shapes;
+import backprop.harness.api.Shapes;
 
 /**
  * One dense layer without its activation, for a batch of m samples (one per row): nIn inputs,

@@ -3,7 +3,7 @@ package kata.twolayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import backprop.harness.cases.Loss;
+import backprop.harness.api.Loss;
 
 /**
  * The question's network with separate biases: X → sigmoid hidden layer → sigmoid output.

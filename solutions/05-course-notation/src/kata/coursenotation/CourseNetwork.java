@@ -5,7 +5,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import backprop.harness.cases.Loss;
+import backprop.harness.api.Loss;
 
 /**
  * The question's network in the course's notation: a column of ones in front of each layer's

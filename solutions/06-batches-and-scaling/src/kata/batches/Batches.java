@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.Loss;
+import backprop.harness.api.Loss;
 import kata.twolayer.TwoLayerNetwork;
 import kata.twolayer.TwoLayerNetwork.Gradients;
 import kata.twolayer.TwoLayerNetwork.Params;

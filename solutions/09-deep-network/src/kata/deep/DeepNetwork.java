@@ -6,10 +6,10 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import backprop.harness.cases.Activation;
-import backprop.harness.cases.Loss;
-import backprop.harness.cases.NetSpec;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Activation;
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
+import backprop.harness.api.Tensors;
 
 /**
  * A fully connected network of any depth L, described by a {@link NetSpec}: layer l = 1..L has

@@ -1,9 +1,9 @@
 package backprop.harness;
 
-import backprop.harness.cases.Activation;
+import backprop.harness.api.Activation;
 import backprop.harness.cases.CaseSpace;
 import backprop.harness.cases.CaseSpace.Head;
-import backprop.harness.cases.Loss;
+import backprop.harness.api.Loss;
 
 /** Case spaces the harness's own tests range over. */
 public final class Spaces {

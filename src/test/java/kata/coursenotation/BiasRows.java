@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 
 /**
  * Converts between the two notations, independently of the learner's code: a course weight

@@ -4,10 +4,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
-import backprop.harness.check.Elements;
+import backprop.harness.api.Tensors;
+import backprop.harness.core.Elements;
 import backprop.harness.check.NetworkUnderTest;
 
 /**

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.Activation;
+import backprop.harness.api.Activation;
 import backprop.harness.cases.CaseSpace;
 import backprop.harness.cases.CaseSpace.Head;
-import backprop.harness.cases.Loss;
-import backprop.harness.check.Elements;
+import backprop.harness.api.Loss;
+import backprop.harness.core.Elements;
 import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;
 

@@ -13,10 +13,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Activation;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Activation;
+import backprop.harness.api.Tensors;
 import backprop.harness.check.Differentiable;
-import backprop.harness.check.Elements;
+import backprop.harness.core.Elements;
 import backprop.harness.check.FiniteDifferences;
 import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;

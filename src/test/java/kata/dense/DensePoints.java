@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Tensors;
-import backprop.harness.check.Elements;
+import backprop.harness.api.Tensors;
+import backprop.harness.core.Elements;
 import backprop.harness.junit.Checks;
 
 /** Random layers and batches: m from 1 to 5 (1 half of the time), nIn and nOut from 1 to 4. */

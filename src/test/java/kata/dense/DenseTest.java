@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Shapes;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Shapes;
+import backprop.harness.api.Tensors;
 import backprop.harness.check.Differentiable;
-import backprop.harness.check.Elements;
+import backprop.harness.core.Elements;
 import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;
 import kata.support.ShapeText;

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Activation;
+import backprop.harness.api.Activation;
 import backprop.harness.cases.CaseGenerator;
 import backprop.harness.cases.CaseSpace;
 import backprop.harness.cases.CaseSpace.Head;
-import backprop.harness.cases.Loss;
+import backprop.harness.api.Loss;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
-import backprop.harness.check.Elements;
+import backprop.harness.api.Tensors;
+import backprop.harness.core.Elements;
 import backprop.harness.check.NetworkUnderTest;
 import backprop.harness.check.Tolerance;
 import backprop.harness.junit.Checks;

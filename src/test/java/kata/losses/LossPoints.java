@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 import backprop.harness.junit.Checks;
 
 /** Random batches for the property tests: m×k with m = 1 half of the time, k from 1 to 3. */

@@ -3,7 +3,7 @@ package kata.losses;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import backprop.harness.check.Elements;
+import backprop.harness.core.Elements;
 
 /**
  * The tests' own losses, written straight from docs/NOTATION.md, and their gradients with

@@ -11,9 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 import backprop.harness.check.Differentiable;
-import backprop.harness.check.Elements;
+import backprop.harness.core.Elements;
 import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;
 

@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.NetSpec;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.NetSpec;
+import backprop.harness.api.Tensors;
 
 /**
  * A small 3-class data set: three Gaussian blobs in 2-D, one per class, centred on a circle of

@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.Shapes;
-import backprop.harness.check.Elements;
+import backprop.harness.api.Shapes;
+import backprop.harness.core.Elements;
 import backprop.harness.check.Tolerance;
 
 /** Element-by-element comparison of two arrays, failing with the elements that differ beside each other. */

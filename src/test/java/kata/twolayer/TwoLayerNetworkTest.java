@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Activation;
+import backprop.harness.api.Activation;
 import backprop.harness.cases.CaseSpace;
 import backprop.harness.cases.CaseSpace.Head;
-import backprop.harness.cases.Loss;
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 import backprop.harness.check.NetworkUnderTest;
 import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.Shapes;
+import backprop.harness.api.Shapes;
 
 /** A Markdown page under construction: headings, paragraphs, and matrices printed so that a reader can follow them. */
 final class Page {

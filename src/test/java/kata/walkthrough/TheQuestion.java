@@ -3,10 +3,10 @@ package kata.walkthrough;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.api.Tensors;
+import backprop.harness.core.Nd4jSetup;
 
 /**
  * The question's XOR batch, 2 inputs, 5 hidden units, 1 output, with round starting weights

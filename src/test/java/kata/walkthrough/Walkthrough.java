@@ -7,10 +7,10 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import backprop.harness.cases.Loss;
-import backprop.harness.check.Elements;
+import backprop.harness.api.Loss;
+import backprop.harness.core.Elements;
 import backprop.harness.check.Tolerance;
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.core.Nd4jSetup;
 import kata.coursenotation.BiasRows;
 import kata.coursenotation.CourseNetwork;
 import kata.twolayer.TwoLayerNetwork;

@@ -1,5 +1,10 @@
 package backprop.harness.cases;
 
+import backprop.harness.api.Activation;
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
+import backprop.harness.api.Tensors;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -8,8 +13,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.reference.Nd4jSetup;
-import backprop.harness.reference.PreActivations;
+import backprop.harness.core.Nd4jSetup;
+import backprop.harness.cases.PreActivations;
 
 /**
  * Draws a random case from a {@link CaseSpace}. The same seed always gives the same case, so a

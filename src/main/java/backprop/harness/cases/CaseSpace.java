@@ -1,5 +1,9 @@
 package backprop.harness.cases;
 
+import backprop.harness.api.Activation;
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,10 @@
 package backprop.harness.cases;
 
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
+import backprop.harness.api.Shapes;
+import backprop.harness.api.Tensors;
+
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.buffer.DataType;

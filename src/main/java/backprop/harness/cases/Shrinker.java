@@ -1,6 +1,11 @@
 package backprop.harness.cases;
 
-import backprop.harness.check.Elements;
+import backprop.harness.api.Activation;
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
+import backprop.harness.api.Tensors;
+
+import backprop.harness.core.Elements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -10,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import backprop.harness.reference.PreActivations;
+import backprop.harness.cases.PreActivations;
 
 /**
  * Shrinks a failing case to a smallest one that still fails, greedily: it tries simpler

@@ -1,5 +1,7 @@
 package backprop.harness.check;
 
+import backprop.harness.api.Tensors;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,9 +16,9 @@ public final class CaseResult {
     private final List<TensorComparison> vsFiniteDifferences = new ArrayList<>();
     double learnerLoss = Double.NaN;
     double referenceLoss = Double.NaN;
-    backprop.harness.cases.Tensors learnerGradients;
-    backprop.harness.cases.Tensors referenceGradients;
-    backprop.harness.cases.Tensors secondCallGradients;
+    backprop.harness.api.Tensors learnerGradients;
+    backprop.harness.api.Tensors referenceGradients;
+    backprop.harness.api.Tensors secondCallGradients;
     int directionsCompared;
     int directionsSkipped;
     boolean atKink;
@@ -81,16 +83,16 @@ public final class CaseResult {
         return referenceLoss;
     }
 
-    public backprop.harness.cases.Tensors learnerGradients() {
+    public backprop.harness.api.Tensors learnerGradients() {
         return learnerGradients;
     }
 
-    public backprop.harness.cases.Tensors referenceGradients() {
+    public backprop.harness.api.Tensors referenceGradients() {
         return referenceGradients;
     }
 
     /** Gradients from the second of two identical calls, when they differed from the first. */
-    public backprop.harness.cases.Tensors secondCallGradients() {
+    public backprop.harness.api.Tensors secondCallGradients() {
         return secondCallGradients;
     }
 

@@ -1,6 +1,6 @@
 package backprop.harness.check;
 
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 
 /**
  * A scalar function of named arrays with its gradient: the general form of everything the

@@ -1,10 +1,12 @@
 package backprop.harness.check;
 
+import backprop.harness.core.Elements;
+
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 
 /**
  * Central differences of a scalar function of named arrays, in double precision.

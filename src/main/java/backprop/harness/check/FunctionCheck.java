@@ -1,13 +1,15 @@
 package backprop.harness.check;
 
+import backprop.harness.core.Elements;
+
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.Shapes;
-import backprop.harness.cases.Tensors;
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.api.Shapes;
+import backprop.harness.api.Tensors;
+import backprop.harness.core.Nd4jSetup;
 
 /**
  * Checks a {@link Differentiable} at one point: the gradient's form (names, shapes, DOUBLE,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 
 /** What a check of a {@link Differentiable} at one point found. */
 public final class FunctionResult {

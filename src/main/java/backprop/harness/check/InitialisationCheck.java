@@ -1,13 +1,15 @@
 package backprop.harness.check;
 
+import backprop.harness.core.Elements;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.Shapes;
-import backprop.harness.cases.Tensors;
-import backprop.harness.report.Numbers;
+import backprop.harness.api.Shapes;
+import backprop.harness.api.Tensors;
+import backprop.harness.core.Numbers;
 
 /**
  * Starting weights: zero mean, and a spread that fits the layer's fan-in. The question drew them

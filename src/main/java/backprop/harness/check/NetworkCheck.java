@@ -1,5 +1,7 @@
 package backprop.harness.check;
 
+import backprop.harness.core.Elements;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -9,10 +11,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Shapes;
-import backprop.harness.cases.Tensors;
-import backprop.harness.reference.Nd4jSetup;
-import backprop.harness.reference.PreActivations;
+import backprop.harness.api.Shapes;
+import backprop.harness.api.Tensors;
+import backprop.harness.core.Nd4jSetup;
+import backprop.harness.cases.PreActivations;
 import backprop.harness.reference.Reference;
 
 /**

@@ -1,7 +1,7 @@
 package backprop.harness.check;
 
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 
 /**
  * What the harness needs from a learner's network: the loss of a case, and the gradient of

@@ -1,5 +1,7 @@
 package backprop.harness.check;
 
+import backprop.harness.core.Elements;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -5,15 +5,15 @@ import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Shapes;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Shapes;
+import backprop.harness.api.Tensors;
 import backprop.harness.check.CaseResult;
-import backprop.harness.check.Elements;
+import backprop.harness.core.Elements;
 import backprop.harness.check.Problem;
 import backprop.harness.check.TensorComparison;
-import backprop.harness.report.Numbers;
+import backprop.harness.core.Numbers;
 
 /**
  * Reads the evidence a check gathered (ratios to the true gradient, which quantities are right,

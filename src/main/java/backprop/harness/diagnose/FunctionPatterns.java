@@ -1,7 +1,7 @@
 package backprop.harness.diagnose;
 
 import backprop.harness.check.TensorComparison;
-import backprop.harness.report.Numbers;
+import backprop.harness.core.Numbers;
 
 /** The plain relations a wrong gradient of a function can have with the true one. */
 public final class FunctionPatterns {

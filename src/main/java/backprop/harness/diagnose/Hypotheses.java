@@ -1,14 +1,16 @@
 package backprop.harness.diagnose;
 
+import backprop.harness.core.Matrix;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
-import backprop.harness.cases.Activation;
-import backprop.harness.cases.Loss;
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.Activation;
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 
 /**
  * Tests named mistakes against the learner's numbers: for each, it recomputes what dW and db

@@ -2,7 +2,7 @@ package backprop.harness.diagnose;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.check.Elements;
+import backprop.harness.core.Elements;
 
 /** Numeric relations between a learner's array and the true one, each tested to a tight tolerance. */
 final class Patterns {

@@ -11,7 +11,7 @@ import backprop.harness.cases.CaseGenerator;
 import backprop.harness.cases.CaseSpace;
 import backprop.harness.cases.NetworkCase;
 import backprop.harness.cases.Shrinker;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 import backprop.harness.check.CaseResult;
 import backprop.harness.check.Differentiable;
 import backprop.harness.check.FiniteDifferences;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.core.Nd4jSetup;
 
 /** Sets ND4J up before any learner code runs and hands each test its {@link Checks}. */
 public final class ExerciseExtension implements BeforeAllCallback, ParameterResolver {

@@ -1,5 +1,7 @@
 package backprop.harness.reference;
 
+import backprop.harness.core.Nd4jSetup;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,11 +14,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Activation;
-import backprop.harness.cases.Loss;
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.Activation;
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 
 /**
  * The independent reference: the case's network built in ND4J SameDiff, whose autodiff gives

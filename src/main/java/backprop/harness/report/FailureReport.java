@@ -1,12 +1,15 @@
 package backprop.harness.report;
 
+import backprop.harness.api.Loss;
+import backprop.harness.core.Numbers;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Shapes;
+import backprop.harness.api.Shapes;
 import backprop.harness.check.CaseResult;
-import backprop.harness.check.Elements;
+import backprop.harness.core.Elements;
 import backprop.harness.check.Problem;
 import backprop.harness.check.TensorComparison;
 import backprop.harness.check.Tolerance;

@@ -1,10 +1,12 @@
 package backprop.harness.report;
 
+import backprop.harness.core.Numbers;
+
 import java.util.ArrayList;
 import java.util.List;
 
-import backprop.harness.cases.Shapes;
-import backprop.harness.check.Elements;
+import backprop.harness.api.Shapes;
+import backprop.harness.core.Elements;
 import backprop.harness.check.FunctionResult;
 import backprop.harness.check.Problem;
 import backprop.harness.check.TensorComparison;

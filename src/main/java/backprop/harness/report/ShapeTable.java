@@ -3,9 +3,9 @@ package backprop.harness.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Shapes;
+import backprop.harness.api.Shapes;
 
 /** Every quantity of a case with its shape, in numbers and in the kata's letters. */
 public final class ShapeTable {

@@ -1,5 +1,10 @@
 package backprop.harness.cases;
 
+import backprop.harness.api.Activation;
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
+import backprop.harness.api.Tensors;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -8,7 +13,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.core.Nd4jSetup;
 
 /** Bad input to the harness is refused with a message that names the problem and both shapes. */
 class NetworkCaseTest {

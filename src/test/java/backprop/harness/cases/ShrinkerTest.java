@@ -1,5 +1,7 @@
 package backprop.harness.cases;
 
+import backprop.harness.api.NetSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -7,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import backprop.harness.check.NetworkCheck;
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.core.Nd4jSetup;
 import backprop.harness.testnets.PlainNetwork;
 
 class ShrinkerTest {

@@ -1,5 +1,7 @@
 package backprop.harness.catalogue;
 
+import backprop.harness.api.Tensors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -12,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.AssertionFailedError;
 
 import backprop.harness.junit.Checks;
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.core.Nd4jSetup;
 
 /**
  * Every catalogued bug must be caught, and its report must name the cause. The closing line
@@ -88,7 +90,7 @@ class CatalogueTest {
         return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 
-    static backprop.harness.cases.Tensors draws(Draw d, long seed) {
+    static backprop.harness.api.Tensors draws(Draw d, long seed) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         org.nd4j.linalg.api.ndarray.INDArray w = org.nd4j.linalg.factory.Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 50 * 400, 4);
         for (int i = 0; i < 50 * 400; i++) {
@@ -96,7 +98,7 @@ class CatalogueTest {
                 w.putScalar(i, j, d.next(r));
             }
         }
-        return backprop.harness.cases.Tensors.of("W1", w);
+        return backprop.harness.api.Tensors.of("W1", w);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,13 +7,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import backprop.harness.cases.Activation;
+import backprop.harness.api.Activation;
 import backprop.harness.cases.CaseSpace;
 import backprop.harness.cases.CaseSpace.Head;
-import backprop.harness.cases.Loss;
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 import backprop.harness.testnets.PlainNetwork;
 
 /** Whole-network mistakes: each overrides the one step of {@link PlainNetwork} where it lives. */

@@ -1,5 +1,7 @@
 package backprop.harness.check;
 
+import backprop.harness.core.Elements;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Tensors;
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.api.Tensors;
+import backprop.harness.core.Nd4jSetup;
 
 class FiniteDifferencesTest {
     /** Central differences of a cubic are exact up to h²·f'''/6 = 1e-10 here, plus rounding. */

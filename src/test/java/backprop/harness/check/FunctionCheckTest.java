@@ -11,9 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.opentest4j.AssertionFailedError;
 
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 import backprop.harness.junit.Checks;
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.core.Nd4jSetup;
 
 /** The function check passes a right gradient and rejects, in words, each way of getting one wrong. */
 class FunctionCheckTest {

@@ -11,8 +11,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Tensors;
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.api.Tensors;
+import backprop.harness.core.Nd4jSetup;
 
 /** Right initialisations pass on every seed tried; the catalogue shows the wrong ones rejected. */
 class InitialisationCheckTest {

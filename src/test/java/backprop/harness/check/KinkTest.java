@@ -6,11 +6,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Activation;
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.Activation;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.api.Tensors;
+import backprop.harness.core.Nd4jSetup;
 import backprop.harness.testnets.PlainNetwork;
 
 /** A ReLU unit within one finite-difference step of 0 neither fails a correct network nor passes silently. */

@@ -1,5 +1,7 @@
 package backprop.harness.check;
 
+import backprop.harness.core.Elements;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package backprop.harness.reference;
 
+import backprop.harness.core.Nd4jSetup;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,11 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Activation;
-import backprop.harness.cases.Loss;
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.Activation;
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 
 /** The reference against numbers worked out by hand, including the m = 1 path and the L2 term. */
 class ReferenceTest {

@@ -1,5 +1,7 @@
 package backprop.harness.report;
 
+import backprop.harness.api.Shapes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -9,11 +11,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.opentest4j.AssertionFailedError;
 
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 import backprop.harness.junit.Checks;
-import backprop.harness.reference.Nd4jSetup;
+import backprop.harness.core.Nd4jSetup;
 import backprop.harness.testnets.PlainNetwork;
 
 /** The words a learner reads for a few known bugs, pinned: a change to them is a deliberate one. */

@@ -1,4 +1,4 @@
-package kata.gradcheck;
+package kata.gradientchecker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Shapes;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Shapes;
+import backprop.harness.api.Tensors;
 import backprop.harness.check.Differentiable;
-import backprop.harness.check.Elements;
+import backprop.harness.core.Elements;
 import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;
-import kata.gradcheck.GradientChecker.Result;
-import kata.gradcheck.GradientChecker.ScalarFunction;
+import kata.gradientchecker.GradientChecker.Result;
+import kata.gradientchecker.GradientChecker.ScalarFunction;
 import kata.support.ShapeText;
 
 @Exercise("12-gradient-checker")

@@ -1,4 +1,4 @@
-package backprop.harness.cases;
+package backprop.harness.api;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,4 +1,4 @@
-package backprop.harness.reference;
+package backprop.harness.core;
 
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package backprop.harness.cases;
+package backprop.harness.api;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package backprop.harness.cases;
+package backprop.harness.api;
 
 /**
  * The activation functions a network case may use, with their values and derivatives in plain

@@ -1,10 +1,10 @@
-package backprop.harness.report;
+package backprop.harness.core;
 
 import java.util.Locale;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.check.Elements;
+import backprop.harness.core.Elements;
 
 /** Number formatting for reports: short, aligned, and never "1.0E-5" next to "0.00001". */
 public final class Numbers {

@@ -1,10 +1,10 @@
-package kata.gradcheck;
+package kata.gradientchecker;
 
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.Shapes;
+import backprop.harness.api.Shapes;
 
 /**
  * A gradient checker of one's own (the course's computeNumericalGradient and its comparison):

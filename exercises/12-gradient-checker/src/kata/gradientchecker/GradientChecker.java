@@ -1,8 +1,8 @@
-package kata.gradcheck;
+package kata.gradientchecker;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import backprop.harness.cases.Shapes; // Shapes.of(x) writes x's shape as "2×3"
+import backprop.harness.api.Shapes; // Shapes.of(x) writes x's shape as "2×3"
 
 /**
  * A gradient checker of one's own (the course's computeNumericalGradient and its comparison):

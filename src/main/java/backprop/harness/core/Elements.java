@@ -1,4 +1,4 @@
-package backprop.harness.check;
+package backprop.harness.core;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;

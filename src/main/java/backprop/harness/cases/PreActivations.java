@@ -1,9 +1,9 @@
-package backprop.harness.reference;
+package backprop.harness.cases;
 
-import backprop.harness.cases.Activation;
-import backprop.harness.cases.NetSpec;
+import backprop.harness.api.Activation;
+import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Tensors;
+import backprop.harness.api.Tensors;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 

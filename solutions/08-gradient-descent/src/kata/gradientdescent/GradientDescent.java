@@ -1,11 +1,11 @@
-package kata.training;
+package kata.gradientdescent;
 
 import java.util.Random;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import backprop.harness.cases.Loss;
+import backprop.harness.api.Loss;
 import kata.twolayer.TwoLayerNetwork;
 import kata.twolayer.TwoLayerNetwork.Gradients;
 import kata.twolayer.TwoLayerNetwork.Params;

@@ -1,11 +1,11 @@
-package kata.training;
+package kata.gradientdescent;
 
 import java.util.Random;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j; // Nd4j.createFromArray(double[][]), Nd4j.zeros(rows, cols), Nd4j.zerosLike(a)
 
-import backprop.harness.cases.Loss;
+import backprop.harness.api.Loss;
 import kata.twolayer.TwoLayerNetwork; // your exercise 04: forward, loss and backward
 import kata.twolayer.TwoLayerNetwork.Gradients;
 import kata.twolayer.TwoLayerNetwork.Params;

@@ -1,4 +1,4 @@
-package backprop.harness.cases;
+package backprop.harness.api;
 
 /**
  * Losses of a network case, all averaged over the batch of m samples (the 1/m convention of the

@@ -1,11 +1,11 @@
-package kata.gradcheck;
+package kata.gradientchecker;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import backprop.harness.check.Elements;
-import kata.gradcheck.GradientChecker.ScalarFunction;
+import backprop.harness.core.Elements;
+import kata.gradientchecker.GradientChecker.ScalarFunction;
 
 /** Functions whose gradients the tests know exactly, each read from x afresh at every call. */
 final class Functions {

@@ -1,10 +1,9 @@
-package backprop.harness.cases;
+package backprop.harness.api;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import backprop.harness.report.Numbers;
 
 /**
  * The architecture of a fully connected network: layer sizes n0 (inputs) ... nL (outputs),
@@ -157,7 +156,12 @@ public record NetSpec(List<Integer> sizes, List<Activation> activations, List<Bo
             acts.append(l == 1 ? "" : " → ").append(activation(l).label());
             b.append(l == 1 ? "" : "/").append(hasBias(l) ? "on" : "off");
         }
-        return shortSizes() + ", " + acts + ", " + loss.label() + ", lambda " + Numbers.plain(lambda)
+        return shortSizes() + ", " + acts + ", " + loss.label() + ", lambda " + plain(lambda)
                 + ", biases " + b;
+    }
+
+    /** lambda as written in a report: "0", "0.5", "1e-3". */
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

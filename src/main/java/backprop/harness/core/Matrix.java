@@ -1,36 +1,36 @@
-package backprop.harness.diagnose;
+package backprop.harness.core;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A small dense matrix in plain doubles, for re-deriving gradients under a hypothesis. */
-final class Matrix {
-    final int rows;
-    final int cols;
-    final double[] v;
+public final class Matrix {
+    public final int rows;
+    public final int cols;
+    public final double[] v;
 
-    Matrix(int rows, int cols) {
+    public Matrix(int rows, int cols) {
         this.rows = rows;
         this.cols = cols;
         this.v = new double[rows * cols];
     }
 
-    static Matrix of(INDArray a) {
+    public static Matrix of(INDArray a) {
         Matrix m = new Matrix(a.rows(), a.columns());
         double[] d = a.dup('c').data().asDouble();
         System.arraycopy(d, 0, m.v, 0, d.length);
         return m;
     }
 
-    double get(int i, int j) {
+    public double get(int i, int j) {
         return v[i * cols + j];
     }
 
-    void set(int i, int j, double x) {
+    public void set(int i, int j, double x) {
         v[i * cols + j] = x;
     }
 
     /** this · other */
-    Matrix times(Matrix o) {
+    public Matrix times(Matrix o) {
         Matrix r = new Matrix(rows, o.cols);
         for (int i = 0; i < rows; i++) {
             for (int k = 0; k < cols; k++) {
@@ -44,7 +44,7 @@ final class Matrix {
     }
 
     /** thisᵀ · other */
-    Matrix transposeTimes(Matrix o) {
+    public Matrix transposeTimes(Matrix o) {
         Matrix r = new Matrix(cols, o.cols);
         for (int k = 0; k < rows; k++) {
             for (int i = 0; i < cols; i++) {
@@ -58,7 +58,7 @@ final class Matrix {
     }
 
     /** this · otherᵀ */
-    Matrix timesTranspose(Matrix o) {
+    public Matrix timesTranspose(Matrix o) {
         Matrix r = new Matrix(rows, o.rows);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < o.rows; j++) {
@@ -72,7 +72,7 @@ final class Matrix {
         return r;
     }
 
-    Matrix columnSums() {
+    public Matrix columnSums() {
         Matrix r = new Matrix(1, cols);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
@@ -82,11 +82,11 @@ final class Matrix {
         return r;
     }
 
-    interface Op {
+    public interface Op {
         double apply(double a, double b);
     }
 
-    Matrix zip(Matrix o, Op f) {
+    public Matrix zip(Matrix o, Op f) {
         Matrix r = new Matrix(rows, cols);
         for (int i = 0; i < v.length; i++) {
             r.v[i] = f.apply(v[i], o.v[i]);
@@ -94,7 +94,7 @@ final class Matrix {
         return r;
     }
 
-    Matrix map(java.util.function.DoubleUnaryOperator f) {
+    public Matrix map(java.util.function.DoubleUnaryOperator f) {
         Matrix r = new Matrix(rows, cols);
         for (int i = 0; i < v.length; i++) {
             r.v[i] = f.applyAsDouble(v[i]);
@@ -102,12 +102,12 @@ final class Matrix {
         return r;
     }
 
-    Matrix scale(double c) {
+    public Matrix scale(double c) {
         return map(x -> x * c);
     }
 
     /** Equal to an array within a tight relative tolerance, scaled by the larger magnitude. */
-    boolean matches(INDArray a) {
+    public boolean matches(INDArray a) {
         if (a == null || a.rows() != rows || a.columns() != cols) {
             return false;
         }

@@ -1,10 +1,10 @@
-package kata.gradcheck;
+package kata.gradientchecker;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import kata.gradcheck.GradientChecker.ScalarFunction;
+import kata.gradientchecker.GradientChecker.ScalarFunction;
 
 /**
  * The question's network on its XOR batch, 2-3-1, sigmoid everywhere, squared error averaged
