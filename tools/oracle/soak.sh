@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The long comparison of the SameDiff reference with PyTorch (docs/ORACLE.md), not run in CI:
+#   tools/oracle/soak.sh [N]     N cases of every activation and head (default 20000)
+# Prints the worst error per hidden activation and per head. Needs tools/oracle/setup.sh once.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export OMP_NUM_THREADS=1
+n=${1:-20000}
+python=${ORACLE_PYTHON:-tools/oracle/.venv/bin/python}
+if [ ! -x "$python" ]; then
+  echo "soak.sh: no oracle interpreter at $python; run tools/oracle/setup.sh first (or set ORACLE_PYTHON)." >&2
+  exit 2
+fi
+out=${ORACLE_OUT:-target/oracle}
+mkdir -p "$out"
+mvn -B -q -Psolutions test-compile exec:java -Dexec.mainClass=backprop.harness.reference.OracleCases \
+  -Dexec.classpathScope=test -Dexec.args="soak $n $out/soak-cases.json"
+"$python" tools/oracle/pytorch_oracle.py "$out/soak-cases.json" "$out/soak-answered.json"
+mvn -B -q -Psolutions exec:java -Dexec.mainClass=backprop.harness.reference.OracleSoak \
+  -Dexec.classpathScope=test -Dexec.args="$out/soak-answered.json"
