@@ -134,7 +134,10 @@ public final class Reference {
             case SIGMOID: return sd.nn.sigmoid(z);
             case TANH: return sd.math.tanh(z);
             case RELU: return sd.nn.relu(z, 0.0);
-            case LEAKY_RELU: return sd.nn.leakyRelu(z, Activation.LEAKY_SLOPE);
+            // relu(z) − α·relu(−z), not sd.nn.leakyRelu: ND4J's lrelu_bp takes α as float32
+            // (0.009999999776482582), 2.2e-8 off, which PyTorch's float64 fixtures showed
+            // (docs/ORACLE.md). This form's backward multiplies by α in double.
+            case LEAKY_RELU: return sd.nn.relu(z, 0.0).sub(sd.nn.relu(z.neg(), 0.0).mul(Activation.LEAKY_SLOPE));
             default: return sd.nn.softmax(z, 1);
         }
     }
