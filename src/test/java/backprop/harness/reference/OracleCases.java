@@ -19,7 +19,8 @@ import backprop.harness.cases.PreActivations;
  * Writes cases from the harness's own generator for tools/oracle/pytorch_oracle.py to answer.
  * Two sets: {@code fixtures} (a few hundred, each group forcing one thing the reference must get
  * right, committed with PyTorch's answers) and {@code soak N} (N cases of everything, for the
- * long comparison in docs/ORACLE.md). Run through tools/oracle/fixtures.sh or soak.sh.
+ * long comparison in docs/ORACLE.md); {@code seed S} writes the one case of Spaces.EVERYTHING a
+ * soak names by its seed. Run through tools/oracle/fixtures.sh or soak.sh.
  */
 public final class OracleCases {
     static final Activation[] HIDDEN = {Activation.IDENTITY, Activation.SIGMOID, Activation.TANH, Activation.RELU,
@@ -44,8 +45,15 @@ public final class OracleCases {
             draw(cases, Spaces.EVERYTHING, "everything", n, SOAK_SEED, c -> true);
             OracleJson.writeCases(Path.of(args[2]), cases, "backprop.harness.reference.OracleCases soak " + n);
             System.out.println("wrote " + cases.size() + " cases to " + args[2]);
+        } else if (args.length == 3 && args[0].equals("seed")) {
+            // One case of the harness's widest space, as a soak or a report names it by seed.
+            long seed = Long.parseLong(args[1]);
+            List<OracleJson.Entry> one = List.of(new OracleJson.Entry("seed " + seed, "everything",
+                    CaseGenerator.generate(Spaces.EVERYTHING, seed), Double.NaN, null));
+            OracleJson.writeCases(Path.of(args[2]), one, "backprop.harness.reference.OracleCases seed " + seed);
+            System.out.println("wrote seed " + seed + " to " + args[2]);
         } else {
-            System.err.println("usage: OracleCases fixtures FILE | soak N FILE   (see docs/ORACLE.md)");
+            System.err.println("usage: OracleCases fixtures FILE | soak N FILE | seed S FILE   (see docs/ORACLE.md)");
             System.exit(2);
         }
     }
