@@ -1,9 +1,8 @@
 package backprop.harness.api;
 
 /**
- * The activation functions a network case may use, with their values and derivatives in plain
- * Java. The harness uses these only to find kinks and to describe cases; the gradients it
- * compares against come from ND4J's autodiff (see {@code backprop.harness.reference}).
+ * The activation functions a layer may use. Their formulas are in docs/NOTATION.md; computing
+ * them is your job in the exercises.
  */
 public enum Activation {
     IDENTITY("identity"),
@@ -30,17 +29,5 @@ public enum Activation {
     /** True where the derivative jumps at z = 0, so a finite difference across 0 means nothing. */
     public boolean hasKinkAtZero() {
         return this == RELU || this == LEAKY_RELU;
-    }
-
-    /** Element-wise value; SOFTMAX is not element-wise and is rejected here. */
-    public double apply(double z) {
-        switch (this) {
-            case IDENTITY: return z;
-            case SIGMOID: return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-            case TANH: return Math.tanh(z);
-            case RELU: return z > 0 ? z : 0;
-            case LEAKY_RELU: return z > 0 ? z : LEAKY_SLOPE * z;
-            default: throw new IllegalStateException("softmax is row-wise, not element-wise");
-        }
     }
 }
