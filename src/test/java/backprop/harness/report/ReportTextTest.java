@@ -1,5 +1,7 @@
 package backprop.harness.report;
 
+import kata.support.Xor;
+
 import backprop.harness.api.Shapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +34,8 @@ class ReportTextTest {
                         "b1", Nd4j.createFromArray(new double[][] {{0.1, -0.1}}),
                         "W2", Nd4j.createFromArray(new double[][] {{1.0}, {-1.0}}),
                         "b2", Nd4j.createFromArray(new double[][] {{0.2}})),
-                Nd4j.createFromArray(new double[][] {{0, 1}, {1, 0}, {1, 1}, {0, 0}}),
-                Nd4j.createFromArray(new double[][] {{1}, {1}, {0}, {0}}), "the XOR batch");
+                Xor.x(),
+                Xor.y(), "the XOR batch");
     }
 
     private static String report(PlainNetwork net) {
