@@ -7,7 +7,7 @@ import backprop.harness.api.Activation;
 import backprop.harness.api.Loss;
 import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.PreActivations;
+import backprop.harness.core.Forward;
 
 /**
  * For every gradient element, the size of what its float64 computation rounds, so that the
@@ -22,7 +22,8 @@ import backprop.harness.cases.PreActivations;
  * such error enters once, with the other factors at their size (first order).
  * </ul>
  * ReLU, leaky ReLU and identity slopes are exact (0, 1 or the constant). Plain Java loops over
- * the case's own pre-activations; nothing here depends on ND4J or PyTorch.
+ * the harness's own forward pass ({@link Forward}); nothing here depends on ND4J's autodiff or
+ * on PyTorch.
  */
 final class RoundingScale {
     static final double EPS = Math.ulp(1.0);
@@ -35,11 +36,13 @@ final class RoundingScale {
         NetSpec s = c.spec();
         int layers = s.layers();
         int m = c.m();
-        double[][] z = PreActivations.all(c, c.params());
+        Forward.Pass pass = Forward.run(s, c.params(), c.x());
+        double[][] z = new double[layers][];
         double[][] a = new double[layers + 1][];
-        a[0] = flat(c.x());
+        a[0] = pass.a()[0].v;
         for (int l = 1; l <= layers; l++) {
-            a[l] = activate(s.activation(l), z[l - 1], s.width(l));
+            z[l - 1] = pass.z()[l].v;
+            a[l] = pass.a()[l].v;
         }
         double[] y = flat(c.y());
         int nL = s.width(layers);
@@ -106,40 +109,9 @@ final class RoundingScale {
         return out;
     }
 
-    private static double[] activate(Activation f, double[] z, int width) {
-        double[] a = new double[z.length];
-        if (f != Activation.SOFTMAX) {
-            for (int i = 0; i < z.length; i++) {
-                a[i] = f.apply(z[i]);
-            }
-            return a;
-        }
-        for (int r = 0; r < z.length / width; r++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < width; j++) {
-                max = Math.max(max, z[r * width + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < width; j++) {
-                a[r * width + j] = Math.exp(z[r * width + j] - max);
-                sum += a[r * width + j];
-            }
-            for (int j = 0; j < width; j++) {
-                a[r * width + j] /= sum;
-            }
-        }
-        return a;
-    }
-
-    /** f'(z), given z and a = f(z); only element-wise activations reach here. */
+    /** f'(z); only element-wise activations reach here (softmax heads have no slope factor). */
     private static double slope(Activation f, double z, double a) {
-        switch (f) {
-            case SIGMOID: return a * (1 - a);
-            case TANH: return 1 - a * a;
-            case RELU: return z > 0 ? 1 : 0;
-            case LEAKY_RELU: return z > 0 ? 1 : Activation.LEAKY_SLOPE;
-            default: return 1;
-        }
+        return Forward.slope(f, z);
     }
 
     /** The slope's own error in units of eps: one ulp of 1 where it is computed from the unit's value. */
