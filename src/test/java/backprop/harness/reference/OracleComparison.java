@@ -52,8 +52,14 @@ final class OracleComparison {
         Errors out = new Errors();
         double lossError = Math.abs(r.loss() - e.loss());
         out.worstLoss = lossError / Math.max(Math.abs(r.loss()), Math.abs(e.loss()));
-        if (!(lossError <= RTOL * Math.max(Math.abs(r.loss()), Math.abs(e.loss())))) {
-            out.mismatches.add(new Mismatch("J", "", r.loss(), e.loss(), RTOL * Math.abs(e.loss())));
+        // Each output's loss term may be a log(1 + u), which both sides compute with an error of
+        // an ulp of 1 however small u is (ND4J's softplus and log1p, PyTorch's
+        // binary_cross_entropy_with_logits): a loss of 2e-9 comes out 3.4e-8 (ND4J) and 2.9e-7
+        // (PyTorch) off the true value. The mean over the batch keeps at most that per output.
+        double lossAllowed = RTOL * Math.max(Math.abs(r.loss()), Math.abs(e.loss()))
+                + ULPS * RoundingScale.EPS * e.c().spec().width(e.c().spec().layers());
+        if (!(lossError <= lossAllowed)) {
+            out.mismatches.add(new Mismatch("J", "", r.loss(), e.loss(), lossAllowed));
         }
         Map<String, double[]> terms = RoundingScale.of(e.c());
         for (String name : e.c().spec().parameterNames()) {

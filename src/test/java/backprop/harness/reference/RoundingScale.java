@@ -12,18 +12,21 @@ import backprop.harness.core.Forward;
 /**
  * For every gradient element, the size of what its float64 computation rounds, so that the
  * difference between two correct computations is at most a few eps times it, whatever the
- * element's own size. It is the sum of two backward passes on absolute values:
+ * element's own size. To first order, in units of eps:
  * <ul>
- * <li>V, the terms themselves (|A|, |W|, |slope|, |A − Y|): each operation rounds to within
- * eps of its result, and a sum that cancels to almost nothing keeps the rounding of its terms;
- * <li>E, what a slope or delta computed from a rounded value carries: 1 − t² (tanh) and
- * σ(1 − σ) are off by about one ulp of 1 however small the true slope is (t rounds to within
- * an ulp of ±1 at |z| ≈ 19), and A − Y (P − Y, σ − Y) is off by an ulp of |A| + |Y|. Each
- * such error enters once, with the other factors at their size (first order).
+ * <li>the terms themselves: the backward pass on absolute values (|A|, |W|, |slope|, |A − Y|);
+ * every operation rounds to within eps of its result, and a sum that cancels to almost
+ * nothing keeps the rounding of its terms;
+ * <li>the forward pass's rounding: Z keeps the rounding of its terms |A|·|W| + |b|, and A =
+ * f(Z) carries that times f', plus its own rounding (for ND4J's tanh an ulp of 1, not of A);
+ * it reaches the gradient through A (dW = Aᵀ·dZ), through the output delta and the slopes;
+ * <li>what a slope or delta computed from a rounded value carries: 1 − t² (tanh) and σ(1 − σ)
+ * are off by about one ulp of 1 however small the true slope is (t rounds to within an ulp of
+ * ±1 at |z| ≈ 19), and A − Y (P − Y, σ − Y) by an ulp of |A| + |Y|.
  * </ul>
- * ReLU, leaky ReLU and identity slopes are exact (0, 1 or the constant). Plain Java loops over
- * the harness's own forward pass ({@link Forward}); nothing here depends on ND4J's autodiff or
- * on PyTorch.
+ * Each error enters once, with the other factors at their size. Plain Java loops over the
+ * harness's own forward pass ({@link Forward}); nothing here depends on ND4J's autodiff or on
+ * PyTorch.
  */
 final class RoundingScale {
     static final double EPS = Math.ulp(1.0);
@@ -44,18 +47,52 @@ final class RoundingScale {
             z[l - 1] = pass.z()[l].v;
             a[l] = pass.a()[l].v;
         }
+        // Forward rounding, in units of eps: Z's sum keeps the rounding of its terms (a sum
+        // that cancels to a small Z keeps all of it), and A = f(Z) carries Z's error times f'.
+        double[][] fz = new double[layers][];
+        double[][] fa = new double[layers + 1][];
+        fa[0] = new double[a[0].length];
+        for (int l = 1; l <= layers; l++) {
+            int nIn = s.width(l - 1);
+            int nOut = s.width(l);
+            double[] w = flat(c.params().get("W" + l));
+            double[] b = s.hasBias(l) ? flat(c.params().get("b" + l)) : new double[nOut];
+            fz[l - 1] = new double[m * nOut];
+            fa[l] = new double[m * nOut];
+            Activation f = s.activation(l);
+            for (int i = 0; i < m; i++) {
+                double worst = 0;
+                for (int j = 0; j < nOut; j++) {
+                    double sum = Math.abs(b[j]);
+                    for (int k = 0; k < nIn; k++) {
+                        sum += (Math.abs(a[l - 1][i * nIn + k]) + fa[l - 1][i * nIn + k]) * Math.abs(w[k * nOut + j]);
+                    }
+                    fz[l - 1][i * nOut + j] = sum;
+                    worst = Math.max(worst, sum);
+                }
+                for (int j = 0; j < nOut; j++) {
+                    int e = i * nOut + j;
+                    double slope = f == Activation.SOFTMAX ? 0 : Math.abs(slope(f, z[l - 1][e], a[l][e]));
+                    // softmax: dP_j = P_j (dZ_j − Σ P dZ), at most P_j (|dZ_j| + max |dZ|)
+                    // ND4J's tanh is off by up to an ulp of 1, not of tanh(z): 1.2e-13 relative at
+                    // z = 1e-5, 5e-14 at 3e-4 (measured against Math.tanh), so it adds 1.
+                    fa[l][e] = Math.abs(a[l][e]) + (f == Activation.TANH ? 1 : 0)
+                            + (f == Activation.SOFTMAX ? a[l][e] * (fz[l - 1][e] + worst) : slope * fz[l - 1][e]);
+                }
+            }
+        }
         double[] y = flat(c.y());
         int nL = s.width(layers);
         double[] dz = new double[m * nL];
         double[] ez = new double[m * nL];
         for (int i = 0; i < dz.length; i++) {
             double gap = Math.abs(a[layers][i] - y[i]);
-            double gapError = Math.abs(a[layers][i]) + Math.abs(y[i]);
+            double gapError = Math.abs(a[layers][i]) + Math.abs(y[i]) + fa[layers][i];
             if (s.loss() == Loss.MSE) {
                 Activation f = s.activation(layers);
                 double slope = Math.abs(slope(f, z[layers - 1][i], a[layers][i]));
                 dz[i] = gap * slope / m;
-                ez[i] = (gapError * slope + gap * slopeError(f)) / m;
+                ez[i] = (gapError * slope + gap * slopeError(f, fz[layers - 1][i])) / m;
             } else {
                 dz[i] = gap / m;
                 ez[i] = gapError / m;
@@ -72,7 +109,8 @@ final class RoundingScale {
                 for (int j = 0; j < nOut; j++) {
                     double sum = s.lambda() / m * Math.abs(w[k * nOut + j]);
                     for (int i = 0; i < m; i++) {
-                        sum += Math.abs(a[l - 1][i * nIn + k]) * (dz[i * nOut + j] + ez[i * nOut + j]);
+                        int e = i * nIn + k;
+                        sum += Math.abs(a[l - 1][e]) * (dz[i * nOut + j] + ez[i * nOut + j]) + fa[l - 1][e] * dz[i * nOut + j];
                     }
                     dw[k * nOut + j] = sum;
                 }
@@ -99,7 +137,7 @@ final class RoundingScale {
                         int e = i * nIn + k;
                         double slope = Math.abs(slope(f, z[l - 2][e], a[l - 1][e]));
                         below[e] = sum * slope;
-                        belowError[e] = error * slope + sum * slopeError(f);
+                        belowError[e] = error * slope + sum * slopeError(f, fz[l - 2][e]);
                     }
                 }
                 ez = belowError;
@@ -114,9 +152,13 @@ final class RoundingScale {
         return Forward.slope(f, z);
     }
 
-    /** The slope's own error in units of eps: one ulp of 1 where it is computed from the unit's value. */
-    private static double slopeError(Activation f) {
-        return f == Activation.SIGMOID || f == Activation.TANH ? 1 : 0;
+    /**
+     * The slope's own error in units of eps: one ulp of 1 where it is computed from the unit's
+     * value, plus Z's error times |f''| (at most 1 for tanh and sigmoid). ReLU-type slopes are
+     * exact away from the kink, and cases within 1e-9 of a kink are not compared.
+     */
+    private static double slopeError(Activation f, double zError) {
+        return f == Activation.SIGMOID || f == Activation.TANH ? 1 + zError : 0;
     }
 
     private static double[] flat(org.nd4j.linalg.api.ndarray.INDArray x) {
