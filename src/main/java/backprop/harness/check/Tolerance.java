@@ -2,16 +2,15 @@ package backprop.harness.check;
 
 /**
  * When two numbers count as equal: |a − b| ≤ atol + rtol · max(|a|, |b|) + stol · s + noise,
- * where s is the scale the caller passes (for network gradients the largest reference gradient
- * of the whole case, otherwise the largest magnitude in the element's array), and {@code noise} an
- * estimate of the error of the expected value itself (zero for autodiff, the measured
- * truncation error for finite differences).
+ * where s is the largest magnitude in the element's array, and {@code noise} an estimate of the
+ * error of the expected value itself (zero for autodiff, the measured truncation error for
+ * finite differences).
  *
  * <p>The stol term is there because an element that is a sum of large terms cancelling to a
- * small one carries the rounding error of the large terms, and in a deep network those terms
- * come from upstream: for network gradients s is the largest gradient of the whole case. A
- * 20,000-case soak with s per array failed one correct deep leaky-ReLU network by 1.6× (an
- * element of 6e-6 in an array whose largest was 9e-5), hence the case-wide scale.
+ * small one carries the rounding error of the large terms. A 20,000-case soak once failed one
+ * correct deep leaky-ReLU network by 1.6× with s per array, and s became the case's largest
+ * gradient; the error was the reference's (ND4J's leaky-ReLU backward took the slope in
+ * float32), and with that fixed s is per array again (docs/ORACLE.md, docs/HARNESS.md).
  *
  * <p>The relative term judges ordinary gradients; the absolute floor keeps elements that are
  * zero or nearly so (a saturated unit, a cancelling sum) from failing on rounding alone. The
@@ -63,10 +62,10 @@ public record Tolerance(double rtol, double atol, double stol) {
         return scale == 0 ? 0 : Math.abs(actual - expected) / scale;
     }
 
-    /** "|yours − reference| ≤ 1e-12 + 1e-6 · max(|yours|, |reference|) + 1e-7 · (largest |reference| in the case)" */
+    /** "|yours − reference| ≤ 1e-12 + 1e-6 · max(|yours|, |reference|) + 1e-7 · (largest |reference| in the array)" */
     public String describe(String expectedName) {
         return "|yours − " + expectedName + "| ≤ " + sci(atol) + " + " + sci(rtol) + " · max(|yours|, |" + expectedName + "|)"
-                + (stol > 0 ? " + " + sci(stol) + " · (largest |" + expectedName + "| in the case)" : "");
+                + (stol > 0 ? " + " + sci(stol) + " · (largest |" + expectedName + "| in the array)" : "");
     }
 
     private static String sci(double v) {

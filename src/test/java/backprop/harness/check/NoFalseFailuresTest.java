@@ -42,7 +42,8 @@ class NoFalseFailuresTest {
 
     /**
      * Found by the 20,000-case soak: a 5-1-5-2-4 ReLU/leaky-ReLU network whose dW1 element of
-     * 6e-6 carried upstream rounding 1.6× past a tolerance scaled per array.
+     * 6e-6 was 1.6× past a tolerance scaled per array, because the reference's leaky-ReLU slope
+     * was float32 (PyTorch agrees with the solution; docs/ORACLE.md). It passes per array now.
      */
     @Test
     void theDeepLeakyReluCaseTheSoakOnceFailedPasses() {
@@ -62,11 +63,8 @@ class NoFalseFailuresTest {
 
         void measure(CaseResult r) {
             Tolerance t = Tolerance.REFERENCE;
-            double scale = 0;
             for (TensorComparison tc : r.vsReference()) {
-                scale = Math.max(scale, tc.expected().amaxNumber().doubleValue());
-            }
-            for (TensorComparison tc : r.vsReference()) {
+                double scale = tc.expected().amaxNumber().doubleValue();
                 for (int i = 0; i < tc.length(); i++) {
                     if (tc.isSkipped(i)) {
                         continue;
