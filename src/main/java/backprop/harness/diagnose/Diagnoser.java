@@ -13,7 +13,7 @@ import backprop.harness.check.FunctionResult;
  */
 public final class Diagnoser {
     private static final List<Rule> RULES = List.of(new CrashRule(), new OutputFormRule(), new StateRule(),
-            new NotFiniteRule(), new LossRule(), new FactorRule(), new ElementRule(), new HypothesisRule(),
+            new NotFiniteRule(), new LossRule(), new FactorRule(), new PropagationRule(), new ElementRule(), new HypothesisRule(),
             new LocalisationRule(), new UnusedParameterRule(), new ConsistencyRule());
 
     private Diagnoser() {

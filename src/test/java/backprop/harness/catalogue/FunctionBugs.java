@@ -78,7 +78,7 @@ final class FunctionBugs {
     static List<FunctionBug> all() {
         List<FunctionBug> b = new ArrayList<>();
         b.add(new FunctionBug("squared-error gradient without its 1/m", "02",
-                squaredError(a -> a.sub(Y)), PREDICTIONS, "exactly 4 times the true gradient"));
+                squaredError(a -> a.sub(Y)), PREDICTIONS, "exactly 4 times the finite differences"));
         b.add(new FunctionBug("squared-error gradient with the sign flipped", "02",
                 squaredError(a -> Y.sub(a).div(4)), PREDICTIONS, "sign flipped"));
         b.add(new FunctionBug("a gradient that writes into its input (subi)", "02",
