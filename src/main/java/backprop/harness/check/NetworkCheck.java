@@ -315,6 +315,9 @@ public final class NetworkCheck {
 
     static String describe(Throwable e) {
         String m = e.getMessage();
+        if (e instanceof ChangedInPlace) {
+            return m;
+        }
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 

@@ -18,8 +18,8 @@ public final class ElementRule implements Rule {
     public List<Cause> causes(Evidence e) {
         List<Cause> out = new ArrayList<>();
         double common = FactorRule.commonFactor(e);
-        boolean commonFactorFound = !Double.isNaN(common)
-                && FactorRule.readings("", common, e.networkCase().m(), false).stream().anyMatch(Cause::certain);
+        // FactorRule already says it when the wrong gradients share one factor.
+        boolean commonFactorFound = !Double.isNaN(common) && e.wrong().size() > 1;
         // Several gradients 0 together are one finding (ALL_ZERO, DELTA_NOT_PASSED), not one per gradient.
         boolean zerosTogether = e.wrong().size() > 1 && FactorRule.allZero(e);
         for (String n : e.wrong()) {
@@ -68,12 +68,18 @@ public final class ElementRule implements Rule {
         return null;
     }
 
+    private static boolean zeroDataPart(NetworkCase c, String n, INDArray mine, INDArray truth) {
+        INDArray l2 = c.params().get(n).mul(c.spec().lambda() / c.m());
+        double scale = Math.max(mine.amaxNumber().doubleValue(), truth.amaxNumber().doubleValue());
+        return mine.sub(l2).amaxNumber().doubleValue() <= 1e-9 * scale && Patterns.nonZero(truth.sub(l2));
+    }
+
     private static Cause one(NetworkCase c, String n, INDArray mine, INDArray truth, List<String> right) {
         int m = c.m();
         double lambda = c.spec().lambda();
         INDArray param = c.params().get(n);
         String d = "d" + n;
-        if (Patterns.allZero(mine) && Patterns.nonZero(truth)) {
+        if (Patterns.allZero(mine) && Patterns.nonZero(truth) || (lambda > 0 && n.startsWith("W") && zeroDataPart(c, n, mine, truth))) {
             if (n.startsWith("b") && right.contains("W" + n.substring(1))) {
                 return new Cause(CauseId.BIAS_ACTIVATION_OVERWRITTEN, d + " is 0 where the true gradient is not, while dW"
                         + n.substring(1) + " is right: the bias receives no gradient. Did something overwrite the bias"

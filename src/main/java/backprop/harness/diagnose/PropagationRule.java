@@ -27,9 +27,10 @@ public final class PropagationRule implements Rule {
             }
         }
         String below = top == 1 ? "layer 1" : "layers 1 to " + top;
-        return List.of(new Cause(CauseId.DELTA_NOT_PASSED, String.join(", ", FactorRule.d(wrong)) + " are 0 while layer "
+        return List.of(new Cause(CauseId.DELTA_NOT_PASSED, String.join(", ", FactorRule.d(wrong)) + " are 0"
+                + (s.lambda() > 0 ? " apart from their L2 terms" : "") + " while layer "
                 + (top + 1) + " is right: the delta never reached " + below + ". dA" + top + " = dZ" + (top + 1) + " · W"
-                + (top + 1) + "ᵀ is 0 or never computed (an array made with zeros and never filled, or overwritten), so dZ"
+                + (top + 1) + "ᵀ is 0 or never computed" + " (an array made with zeros and never filled, or overwritten), so dZ"
                 + top + " = dA" + top + " ⊙ f'(Z" + top + ") is 0 too. A gradient that was simply never computed would"
                 + " leave its layer's other gradient right.",
                 "dA" + top + " = dZ" + (top + 1) + " · W" + (top + 1) + "ᵀ, and that dZ" + top + " is built from it", true));

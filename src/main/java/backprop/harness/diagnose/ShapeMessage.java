@@ -55,7 +55,7 @@ final class ShapeMessage {
     }
 
     private static String letters(long d, NetworkCase c) {
-        if (c == null) {
+        if (c == null || d == 1) {
             return Long.toString(d);
         }
         List<String> names = new ArrayList<>();
@@ -69,9 +69,9 @@ final class ShapeMessage {
             }
         }
         if (names.isEmpty()) {
-            return d == 1 ? "1" : d + " (no size of this case: an array kept from another case?)";
+            return d + " (no size of this case: an array kept from another case?)";
         }
-        return (d == 1 && !names.isEmpty() ? "1 = " : "") + String.join(" or ", names);
+        return String.join(" or ", names);
     }
 
     /** What usually fixes this pair of shapes. */
@@ -85,19 +85,22 @@ final class ShapeMessage {
         }
         long a = left[0], b = left[1], c = right[0], d = right[1];
         if (product) {
-            if (b == d) {
-                return "the columns of the left (" + b + ") must equal the rows of the right (" + c + "): transpose the right"
-                        + " operand, A · Bᵀ";
+            String need = "the columns of the left (" + b + ") must equal the rows of the right (" + c + "): ";
+            String left = "transpose the left operand, Aᵀ · B (as in dW = Aᵀ · dZ, where both have m rows)";
+            String right = "transpose the right operand, A · Bᵀ (as in dA = dZ · Wᵀ)";
+            if (a == c && b == d) {
+                return need + left + ", or " + right;
             }
             if (a == c) {
-                return "the columns of the left (" + b + ") must equal the rows of the right (" + c + "): transpose the left"
-                        + " operand, Aᵀ · B";
+                return need + left;
+            }
+            if (b == d) {
+                return need + right;
             }
             if (a == d) {
                 return "swap the operands: B · A fits where A · B does not";
             }
-            return "the columns of the left (" + b + ") must equal the rows of the right (" + c + "): check which arrays are"
-                    + " multiplied, against the shape table below";
+            return need + "check which arrays are multiplied, against the shape table below";
         }
         if (a == d && b == c) {
             return "element-wise op on an array and one of its transpose's shape: one of them needs .transpose()";

@@ -36,8 +36,8 @@ public final class StateRule implements Rule {
     private static Cause acrossBatchSizes(BatchProbe.Finding p) {
         Throwable t = p.againThrew() != null ? p.againThrew() : p.doubledThrew();
         String where = t == null ? null : backprop.harness.core.LearnerFrames.chain(t);
-        return new Cause(CauseId.STATE_ACROSS_BATCH_SIZES, "Stale state: " + p.detail() + (where == null ? "" : " (at " + where
-                + ")") + ". Your code keeps something between calls that depends on the batch size: m kept in a field or"
+        return new Cause(CauseId.STATE_ACROSS_BATCH_SIZES, p.detail().substring(0, 1).toUpperCase() + p.detail().substring(1)
+                + (where == null ? "" : " (at " + where + ")") + ". That is stale state: your code keeps something between calls that depends on the batch size: m kept in a field or"
                 + " static from an earlier call, an array sized for an earlier batch (gradient sums, a cache), reused on a"
                 + " call with another m. It is not a missing 1/m: the same code is right on a batch of the size it kept.",
                 "fields and statics that forward or backward set: compute m, the sums and the cache afresh on every call", true);
