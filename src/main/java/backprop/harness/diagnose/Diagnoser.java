@@ -31,6 +31,10 @@ public final class Diagnoser {
 
     /** The causes of one function check's failure (one point: nothing to vote on). */
     public static Diagnosis diagnose(FunctionResult r) {
+        if (!r.problems().isEmpty() && r.problems().get(0).kind() == backprop.harness.check.Problem.Kind.EXCEPTION) {
+            // A shape exception is read the same way as in a network: operands, letters where known, the likely fix.
+            return new Diagnosis(List.of(CrashRule.exception(r.problems().get(0))), Diagnosis.Support.ALL_CASES, 1, List.of());
+        }
         return new Diagnosis(FunctionRules.causes(r), Diagnosis.Support.ALL_CASES, 1, List.of());
     }
 
