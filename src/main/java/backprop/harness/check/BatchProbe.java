@@ -60,9 +60,10 @@ public final class BatchProbe {
         } else if (again != null && differs(g, again, c)) {
             quantity = "d" + firstDiffering(g, again, c);
             detail = "this case's " + quantity + " changed after a call with the same samples repeated (m = " + 2 * m + ")";
-        } else if (doubled != null && rightOn(g, truth, scale, c) && !rightOn(doubled, truth, scale, c)) {
-            String n = firstWrong(doubled, truth, scale, c);
-            double f = n == null ? Double.NaN : factor(doubled.get(n), truth.get(n));
+        } else if (doubled != null && rightOn(g, truth, scale, c) && !rightOn(doubled, doubledTruth(c, truth), scale, c)) {
+            Tensors t2 = doubledTruth(c, truth);
+            String n = firstWrong(doubled, t2, scale, c);
+            double f = n == null ? Double.NaN : factor(doubled.get(n), t2.get(n));
             quantity = "d" + n;
             detail = "this case's gradients (m = " + m + ") are right, but on the same samples repeated (m = " + 2 * m
                     + ", the same mean gradient), called next, d" + n + " is "
@@ -73,6 +74,24 @@ public final class BatchProbe {
         if (detail != null) {
             r.add(new Problem(Problem.Kind.NOT_REPEATABLE, quantity, detail, againThrew != null ? againThrew : doubledThrew));
         }
+    }
+
+    /**
+     * The true gradient on the repeated batch: the data term's mean is unchanged, but the L2
+     * term (λ/2m)·Σ W² halves with 2m, so its gradient (λ/m)·W does too.
+     */
+    private static Tensors doubledTruth(NetworkCase c, Tensors truth) {
+        double lambda = c.spec().lambda();
+        if (lambda == 0) {
+            return truth;
+        }
+        Tensors t = truth.copy();
+        for (String n : c.spec().parameterNames()) {
+            if (n.startsWith("W")) {
+                t.put(n, truth.get(n).sub(c.params().get(n).mul(lambda / (2.0 * c.m()))));
+            }
+        }
+        return t;
     }
 
     private static boolean differs(Tensors a, Tensors b, NetworkCase c) {
