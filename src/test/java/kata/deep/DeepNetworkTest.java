@@ -35,18 +35,12 @@ class DeepNetworkTest {
     private static final double SAME_SUMS = 1e-13;
 
     /** The harness's view of the learner's class: a loss and named gradients for a case. */
-    static final NetworkUnderTest NETWORK = new NetworkUnderTest() {
-        @Override
-        public double loss(NetworkCase c) {
-            DeepNetwork net = new DeepNetwork(c.spec());
-            return net.loss(net.forward(c.x(), c.params()), c.y());
-        }
-
-        @Override
-        public Tensors gradients(NetworkCase c) {
-            return gradientsOf(c.spec(), c.x(), c.y(), c.params());
-        }
-    };
+    static final NetworkUnderTest NETWORK = NetworkUnderTest.of(
+            c -> {
+                DeepNetwork net = new DeepNetwork(c.spec());
+                return net.loss(net.forward(c.x(), c.params()), c.y());
+            },
+            c -> gradientsOf(c.spec(), c.x(), c.y(), c.params()));
 
     static Tensors gradientsOf(NetSpec spec, INDArray x, INDArray y, Tensors params) {
         DeepNetwork net = new DeepNetwork(spec);

@@ -37,7 +37,7 @@ public final class BatchProbe {
         try {
             doubled = net.gradients(twice);
         } catch (RuntimeException | Error e) {
-            NetworkCheck.rethrowIfFatal(e);
+            CallObservations.rethrowIfFatal(e);
             doubledThrew = e;
         }
         Tensors again = null;
@@ -45,7 +45,7 @@ public final class BatchProbe {
         try {
             again = net.gradients(c.copy());
         } catch (RuntimeException | Error e) {
-            NetworkCheck.rethrowIfFatal(e);
+            CallObservations.rethrowIfFatal(e);
             againThrew = e;
         }
         int m = c.m();
@@ -53,10 +53,10 @@ public final class BatchProbe {
         String quantity = "gradients";
         if (againThrew != null) {
             detail = "gradients() ran on this case (m = " + m + "), then threw on it after a call with the same samples repeated"
-                    + " (m = " + 2 * m + "): " + NetworkCheck.describe(againThrew);
+                    + " (m = " + 2 * m + "): " + CallObservations.describe(againThrew);
         } else if (doubledThrew != null) {
             detail = "gradients() ran on this case (m = " + m + ") and threw on the same samples repeated (m = " + 2 * m
-                    + ") called next: " + NetworkCheck.describe(doubledThrew);
+                    + ") called next: " + CallObservations.describe(doubledThrew);
         } else if (again != null && differs(g, again, c)) {
             quantity = "d" + firstDiffering(g, again, c);
             detail = "this case's " + quantity + " changed after a call with the same samples repeated (m = " + 2 * m + ")";
