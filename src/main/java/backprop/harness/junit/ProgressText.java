@@ -1,6 +1,8 @@
 package backprop.harness.junit;
 
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -66,6 +68,27 @@ public final class ProgressText {
         return notStarted(t) ? s + "   not started" : s;
     }
 
+    /**
+     * The failures in the order their tests stand in their files (JUnit's own order is
+     * deliberately arbitrary), so the first is the simplest: by class, then by the line of the
+     * test method that threw.
+     */
+    public static List<RunRecord.Failure> inSourceOrder(RunRecord.Tally t) {
+        return t.failures().stream().sorted(Comparator.comparing(RunRecord.Failure::testClass)
+                .thenComparingInt(ProgressText::testLine)).toList();
+    }
+
+    private static int testLine(RunRecord.Failure f) {
+        if (f.cause() != null) {
+            for (StackTraceElement e : f.cause().getStackTrace()) {
+                if (e.getClassName().equals(f.testClass())) {
+                    return e.getLineNumber();
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
     /** Every failure is a stub that still throws, and nothing passes. */
     public static boolean notStarted(RunRecord.Tally t) {
         return t.passed() == 0 && !t.failures().isEmpty()
@@ -73,13 +96,13 @@ public final class ProgressText {
     }
 
     private static void failures(StringBuilder sb, RunRecord.Tally t, LearnerCode code) {
-        for (RunRecord.Failure f : t.failures()) {
+        for (RunRecord.Failure f : inSourceOrder(t)) {
             sb.append("✗ ").append(f.name()).append('\n').append(FailureText.of(f, code)).append("\n\n");
         }
     }
 
     /** The stubs' distinct "not implemented yet: …" lines, in the order of the stubs' files and lines: what to write first. */
-    private static String stubRequests(RunRecord.Tally t, LearnerCode code) {
+    public static String stubRequests(RunRecord.Tally t, LearnerCode code) {
         SortedMap<String, String> lines = new TreeMap<>();
         for (RunRecord.Failure f : t.failures()) {
             for (Throwable c = f.cause(); c != null; c = c.getCause()) {
