@@ -147,8 +147,14 @@ public final class WatchMode {
                 .distinct().sorted().reduce((a, b) -> a + ", " + b).orElse(exercise);
         String title = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "  " + saved + " saved";
         out.println("\n── " + title + " " + "─".repeat(Math.max(3, 72 - title.length())));
+        long t1 = System.nanoTime();
         compiler.compile(layout.sourcesOf(exercise));
+        long t2 = System.nanoTime();
         RunRecord run = runner.run(exercise, layout.packagesOf(exercise));
+        if (Boolean.getBoolean("kata.verbose")) {
+            out.printf("(settling %.0f ms, compiling %.0f ms, tests %.0f ms)%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                    (System.nanoTime() - t2) / 1e6);
+        }
         RunRecord.Tally t = run.exercises().get(exercise);
         if (t == null) {
             out.println("No tests found for " + exercise + " (do its test classes compile?)");
