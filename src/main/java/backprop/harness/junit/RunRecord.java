@@ -76,13 +76,18 @@ public final class RunRecord {
             skipped++; // an unmet assumption: neither a pass nor a failure
             return;
         }
-        String exercise = exerciseOf(testClass, loader);
+        record(exerciseOf(testClass, loader), testClass, method,
+                result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? null : result.getThrowable().orElse(new AssertionError()));
+    }
+
+    /** One test's outcome: {@code failure} null when it passed; {@code exercise} null outside the exercises. */
+    void record(String exercise, String testClass, String method, Throwable failure) {
         Tally t = exercise == null ? elsewhere : exercises.computeIfAbsent(exercise, k -> new Tally());
         t.run++;
-        if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+        if (failure == null) {
             t.passed++;
         } else {
-            t.failures.add(new Failure(testClass, method, result.getThrowable().orElse(null)));
+            t.failures.add(new Failure(testClass, method, failure));
         }
     }
 

@@ -52,21 +52,12 @@ record KataLayout(Path exercises, Path tests) {
         }
     }
 
-    /** The exercise's own sources and the kata's tests in its packages. */
+    /**
+     * The exercise's own sources. Its tests are compiled once, at the start: only exercises/ is
+     * watched, and a test class loaded afresh links to the learner's classes as last compiled.
+     */
     List<Path> sourcesOf(String exercise) {
-        List<Path> out = new ArrayList<>(javaFiles(exercises.resolve(exercise).resolve("src")));
-        for (Path pkg : packagesOf(exercise)) {
-            // tests is src/test/java/kata and a package folder starts with kata/
-            Path dir = tests.getParent().resolve(pkg.toString());
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> s = Files.list(dir)) {
-                    s.filter(p -> p.toString().endsWith(".java")).forEach(out::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return out;
+        return javaFiles(exercises.resolve(exercise).resolve("src"));
     }
 
     /** Every learner source and every kata test. */

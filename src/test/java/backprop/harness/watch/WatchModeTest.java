@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,15 @@ class WatchModeTest {
         } finally {
             watcher.close();
         }
+    }
+
+    @Test
+    void watchModeRunsAsManyTriesAsTheLearnerBuild() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+        Matcher tries = Pattern.compile("<kata.tries>(\\d+)</kata.tries>").matcher(pom);
+        assertThat(tries.find()).as("pom.xml sets kata.tries").isTrue();
+        assertThat(WatchMode.LEARNER_TRIES).as("WatchMode.LEARNER_TRIES against the learner build's kata.tries in pom.xml")
+                .isEqualTo(Integer.parseInt(tries.group(1)));
     }
 
     /** Saves the file and returns what watch mode printed about it. */
