@@ -69,13 +69,13 @@ public final class ProgressText {
     }
 
     /**
-     * The failures in the order their tests stand in their files (JUnit's own order is
-     * deliberately arbitrary), so the first is the simplest: by class, then by the line of the
-     * test method that threw.
+     * The failures a learner should read first, first: a mistake in written code before a stub
+     * still to write, then in the order the tests stand in their files (JUnit's own order is
+     * deliberately arbitrary), by class and the line of the test method that threw.
      */
-    public static List<RunRecord.Failure> inSourceOrder(RunRecord.Tally t) {
-        return t.failures().stream().sorted(Comparator.comparing(RunRecord.Failure::testClass)
-                .thenComparingInt(ProgressText::testLine)).toList();
+    public static List<RunRecord.Failure> inReadingOrder(RunRecord.Tally t) {
+        return t.failures().stream().sorted(Comparator.comparing((RunRecord.Failure f) -> f.cause() != null && FailureText.isStub(f.cause()))
+                .thenComparing(RunRecord.Failure::testClass).thenComparingInt(ProgressText::testLine)).toList();
     }
 
     private static int testLine(RunRecord.Failure f) {
@@ -96,7 +96,7 @@ public final class ProgressText {
     }
 
     private static void failures(StringBuilder sb, RunRecord.Tally t, LearnerCode code) {
-        for (RunRecord.Failure f : inSourceOrder(t)) {
+        for (RunRecord.Failure f : inReadingOrder(t)) {
             sb.append("✗ ").append(f.name()).append('\n').append(FailureText.of(f, code)).append("\n\n");
         }
     }

@@ -176,7 +176,7 @@ public final class WatchMode {
         if (ProgressText.notStarted(t)) {
             return sb.append(ProgressText.stubRequests(t, learnerCode)).toString();
         }
-        List<RunRecord.Failure> failures = ProgressText.inSourceOrder(t);
+        List<RunRecord.Failure> failures = ProgressText.inReadingOrder(t);
         RunRecord.Failure first = failures.get(0);
         sb.append("✗ ").append(first.name()).append('\n').append(FailureText.of(first, learnerCode)).append('\n');
         if (failures.size() > 1) {

@@ -97,6 +97,17 @@ class ProgressTextTest {
     }
 
     @Test
+    void aMistakeInWrittenCodeComesBeforeTheStubsStillToWrite() {
+        RunRecord run = new RunRecord();
+        run.record("01-sigmoid", "kata.sigmoid.SigmoidTest", "arrays", stub("Sigmoid.of(INDArray)", 36));
+        run.record("01-sigmoid", "kata.sigmoid.SigmoidTest", "numbers",
+                thrown(new AssertionFailedError("[σ(0)] expected: 0.5 but was: 0.25"), frame("kata.sigmoid.SigmoidTest", "numbers", 120)));
+
+        assertThat(ProgressText.inReadingOrder(run.exercises().get("01-sigmoid"))).extracting(RunRecord.Failure::method)
+                .containsExactly("numbers", "arrays");
+    }
+
+    @Test
     void theNextExerciseUntouchedListsWhatItsStubsAskForInTheirOrder() {
         RunRecord run = new RunRecord();
         run.record("01-sigmoid", "kata.sigmoid.SigmoidTest", "b", stub("Sigmoid.prime(double)", 30));
