@@ -137,7 +137,12 @@ public final class WatchMode {
             }
         }
         for (String exercise : exercises) {
-            check(exercise, burst, t0);
+            try {
+                check(exercise, burst, t0);
+            } catch (RuntimeException | LinkageError e) {
+                // One bad check (a file that vanished mid-compile, a class the JVM rejects) must not end the session.
+                out.println("Could not check " + exercise + ": " + e + "\nSave again to retry; if it persists, restart ./kata watch.");
+            }
         }
         return true;
     }
