@@ -91,6 +91,10 @@ final class FunctionBugs {
                 dense((x, w) -> rightDense(x, w).put("W", G.transpose().mmul(x))), LAYER, "dW is the true gradient transposed"));
         b.add(new FunctionBug("db never filled in (zeros)", "03",
                 dense((x, w) -> rightDense(x, w).put("b", Nd4j.zeros(1, 3))), LAYER, "db is 0 everywhere"));
+        b.add(new FunctionBug("db = dZ without summing over the batch", "03",
+                dense((x, w) -> rightDense(x, w).put("b", G.dup())), LAYER, "db is 4×3 but must be 1×3, the shape of b"));
+        b.add(new FunctionBug("the layer divides by m again (dX, dW, db over 4)", "03",
+                dense((x, w) -> rightDense(x, w).map((n, a) -> a.div(4))), LAYER, "elements of dX differ from finite differences"));
         b.add(new FunctionBug("dX returned as X itself", "03",
                 dense((x, w) -> rightDense(x, w).put("X", x.dup())), LAYER, "dX is X itself"));
         b.add(new FunctionBug("squared error's value without its ½ (the gradient right)", "02",
