@@ -129,6 +129,9 @@ public final class NetworkCheck {
         // 3. Against the reference, every element, the scale term per array. (It was the case's
         // largest gradient for a while: that absorbed the reference's own float32 leaky-ReLU
         // slope, since fixed; docs/ORACLE.md.)
+        if (repeatable) {
+            BatchProbe.run(net, c, g, ref.gradients(), Double.NaN, r); // NaN: each array's own largest, as below
+        }
         for (String name : c.spec().parameterNames()) {
             TensorComparison tc = new TensorComparison(name, "reference", g.get(name), ref.gradients().get(name),
                     null, r.atKink ? allSkipped(g.get(name)) : null, Tolerance.REFERENCE);
