@@ -17,7 +17,8 @@ import backprop.harness.diagnose.Diagnoser;
 /**
  * "The learner's network is right on every case of this space." Shrinking keeps a candidate only
  * when it fails in the same family of ways and, where the original failure had a specific cause,
- * shows that cause too: so the case shown is one that exhibits the stated cause.
+ * shows that cause too, and only while the error stays far out of tolerance ({@link Visibility}):
+ * so the case shown is one that exhibits the stated cause, plainly.
  */
 public final class NetworkProperty implements Property<NetworkCase, CaseResult> {
     private final CaseSpace space;
@@ -60,6 +61,9 @@ public final class NetworkProperty implements Property<NetworkCase, CaseResult> 
         Problem.Kind a = original.kind();
         Problem.Kind b = candidate.kind();
         if (a.family() != b.family() || (a.family() == Problem.Family.CRASH && a != b)) {
+            return false;
+        }
+        if (!Visibility.keeps(original.excess(), candidate.excess())) {
             return false;
         }
         List<Cause> wanted = specificCauses(original);

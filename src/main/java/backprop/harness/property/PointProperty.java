@@ -21,8 +21,9 @@ import backprop.harness.diagnose.Diagnoser;
 /**
  * "The function's gradient is right at every random point." Shrinking rounds the point's numbers
  * (to one decimal, then to whole numbers), one array at a time, keeping a rounder point only
- * while it fails the same way. Inputs the function holds fixed are left as drawn: rounded
- * targets may no longer be a distribution, and a rounded hyper-parameter is another exercise.
+ * while it fails the same way and plainly ({@link Visibility}). Inputs the function holds fixed
+ * are left as drawn: rounded targets may no longer be a distribution, and a rounded
+ * hyper-parameter is another exercise.
  */
 public final class PointProperty implements Property<Tensors, FunctionResult> {
     private final Function<SplittableRandom, Tensors> points;
@@ -65,6 +66,9 @@ public final class PointProperty implements Property<Tensors, FunctionResult> {
         Problem.Kind a = original.problems().get(0).kind();
         Problem.Kind b = candidate.problems().get(0).kind();
         if (a.family() != b.family() || (a.family() == Problem.Family.CRASH && a != b)) {
+            return false;
+        }
+        if (!Visibility.keeps(original.excess(), candidate.excess())) {
             return false;
         }
         List<Cause> wanted = Diagnoser.diagnose(original).causes();
