@@ -21,6 +21,8 @@ public final class NetworkCase {
     private final INDArray x;
     private final INDArray y;
     private final String origin;
+    /** Replaces the spec's built-in loss where not null. */
+    private final CustomLoss customLoss;
 
     public NetworkCase(NetSpec spec, Tensors params, INDArray x, INDArray y, String origin) {
         this.spec = require(spec, "spec");
@@ -28,6 +30,7 @@ public final class NetworkCase {
         this.x = require(x, "X");
         this.y = require(y, "Y");
         this.origin = origin == null ? "fixed case" : origin;
+        this.customLoss = null;
         validate();
     }
 
@@ -127,29 +130,64 @@ public final class NetworkCase {
 
     /** The same case with other parameter values (used by finite differences). */
     public NetworkCase withParams(Tensors p) {
-        return new NetworkCase(spec, p, x, y, origin, true);
+        return new NetworkCase(spec, p, x, y, origin, customLoss);
     }
 
     /** A deep copy, safe to hand to code that might modify its arrays. */
     public NetworkCase copy() {
-        return new NetworkCase(spec, params.copy(), x.dup(), y.dup(), origin, true);
+        return new NetworkCase(spec, params.copy(), x.dup(), y.dup(), origin, customLoss);
     }
 
     public NetworkCase withOrigin(String o) {
-        return new NetworkCase(spec, params, x, y, o, true);
+        return new NetworkCase(spec, params, x, y, o, customLoss);
+    }
+
+    /**
+     * This case under a loss the harness does not ship, in place of the spec's; {@code targets}
+     * (m × nL) replace Y, or null to keep it. A null loss gives back the built-in one.
+     */
+    public NetworkCase withLoss(CustomLoss loss, INDArray targets) {
+        INDArray t = targets == null ? y : targets;
+        if (loss == null) {
+            return new NetworkCase(spec, params, x, t, origin);
+        }
+        if (!loss.accepts(spec.output()) || spec.output() == backprop.harness.api.Activation.SOFTMAX) {
+            throw new IllegalArgumentException("NetworkCase: the " + loss.label() + " follows " + loss.outputs()
+                    + " outputs, not a " + spec.output().label() + " output; use CustomLoss.following(...) or another head"
+                    + " (softmax outputs take only the built-in softmax cross-entropy)");
+        }
+        // The spec's loss becomes a placeholder (squared error accepts every element-wise output); the custom loss rules.
+        NetworkCase checked = new NetworkCase(spec.withLoss(backprop.harness.api.Loss.MSE), params, x, t, origin);
+        return new NetworkCase(checked.spec, params, x, t, origin, loss);
+    }
+
+    /** The loss that replaces the spec's, or null when the spec's built-in loss applies. */
+    public CustomLoss customLoss() {
+        return customLoss;
+    }
+
+    /** The loss's formula, custom or built in. */
+    public String lossFormula() {
+        return customLoss == null ? spec.loss().formula() : customLoss.formula();
+    }
+
+    /** The spec's one-line description, naming the custom loss where there is one. */
+    public String describe() {
+        return customLoss == null ? spec.describe() : spec.describe().replace(spec.loss().label(), customLoss.label());
     }
 
     // Skips validation: only for copies of a case that was validated.
-    private NetworkCase(NetSpec spec, Tensors params, INDArray x, INDArray y, String origin, boolean trusted) {
+    private NetworkCase(NetSpec spec, Tensors params, INDArray x, INDArray y, String origin, CustomLoss customLoss) {
         this.spec = spec;
         this.params = params;
         this.x = x;
         this.y = y;
         this.origin = origin;
+        this.customLoss = customLoss;
     }
 
     @Override
     public String toString() {
-        return spec.describe() + ", m = " + m() + " (" + origin + ")";
+        return describe() + ", m = " + m() + " (" + origin + ")";
     }
 }

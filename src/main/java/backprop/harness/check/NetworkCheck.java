@@ -42,7 +42,7 @@ public final class NetworkCheck {
     public static CaseResult run(NetworkUnderTest net, NetworkCase c, Mode mode) {
         Nd4jSetup.ensure();
         CaseResult r = new CaseResult(c);
-        Reference.Result ref = Reference.evaluate(c);
+        Reference.Result ref = backprop.harness.reference.CustomLossReference.evaluate(c);
         r.referenceLoss = ref.loss();
         r.referenceGradients = ref.gradients();
         double[][] z = c.spec().hasKinks() ? PreActivations.kinked(c, c.params()) : null;

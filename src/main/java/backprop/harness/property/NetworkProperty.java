@@ -1,10 +1,14 @@
 package backprop.harness.property;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import backprop.harness.cases.CaseGenerator;
 import backprop.harness.cases.CaseSpace;
+import backprop.harness.cases.CustomLoss;
 import backprop.harness.cases.NetworkCase;
 import backprop.harness.cases.NetworkShrinks;
 import backprop.harness.check.CaseResult;
@@ -23,17 +27,30 @@ import backprop.harness.diagnose.Diagnoser;
 public final class NetworkProperty implements Property<NetworkCase, CaseResult> {
     private final CaseSpace space;
     private final NetworkUnderTest net;
+    private final CustomLoss loss;
     private CaseResult causesOf;
     private List<Cause> originalCauses;
 
     public NetworkProperty(CaseSpace space, NetworkUnderTest net) {
+        this(space, null, net);
+    }
+
+    /** @param loss a loss the harness does not ship, in place of the space's, or null */
+    public NetworkProperty(CaseSpace space, CustomLoss loss, NetworkUnderTest net) {
         this.space = space;
+        this.loss = loss;
         this.net = net;
     }
 
     @Override
     public NetworkCase generate(long seed) {
-        return CaseGenerator.generate(space, seed);
+        NetworkCase c = CaseGenerator.generate(space, seed);
+        if (loss == null) {
+            return c;
+        }
+        // Targets from their own stream, so the network drawn for a seed is the same under any loss.
+        INDArray y = loss.targets().draw(new SplittableRandom(~seed), c.m(), c.spec().width(c.spec().layers()));
+        return c.withLoss(loss, y);
     }
 
     @Override
@@ -86,6 +103,10 @@ public final class NetworkProperty implements Property<NetworkCase, CaseResult> 
 
     @Override
     public Stream<NetworkCase> shrinks(NetworkCase c) {
-        return NetworkShrinks.of(c, space);
+        if (loss == null) {
+            return NetworkShrinks.of(c, space);
+        }
+        // The neighbours are built from the spec alone; the custom loss goes back on, where it fits their head.
+        return NetworkShrinks.of(c, space).filter(n -> loss.accepts(n.spec().output())).map(n -> n.withLoss(loss, null));
     }
 }

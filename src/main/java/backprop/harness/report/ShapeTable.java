@@ -28,7 +28,7 @@ public final class ShapeTable {
                     "A" + l + " = " + s.activation(l).label() + "(Z" + l + ")"});
         }
         rows.add(new String[] {"Y", Shapes.of(m, s.width(s.layers())), "m × n" + s.layers(), "targets"});
-        rows.add(new String[] {"J", "scalar", "", s.loss().formula()
+        rows.add(new String[] {"J", "scalar", "", c.lossFormula()
                 + (s.lambda() > 0 ? " + lambda/(2m) Σ W²" : "")});
         return Table.render(new String[] {"quantity", "shape", "in letters", ""}, rows);
     }
