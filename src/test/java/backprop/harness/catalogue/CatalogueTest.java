@@ -26,7 +26,9 @@ class CatalogueTest {
     private static int total;
 
     static List<Bug> bugs() {
-        return NetworkBugs.all();
+        List<Bug> all = new java.util.ArrayList<>(NetworkBugs.all());
+        all.addAll(CustomBugs.networks());
+        return all;
     }
 
     @BeforeAll
@@ -41,7 +43,7 @@ class CatalogueTest {
         Checks checks = Checks.standalone("catalogue " + bug.exercise());
 
         AssertionFailedError failure = catchThrowableOfType(AssertionFailedError.class,
-                () -> checks.forAll(bug.space(), bug.network()));
+                () -> checks.forAll(bug.space(), bug.loss(), bug.network()));
 
         assertThat(failure).as("the harness must reject: " + bug.name()).isNotNull();
         caught++;
@@ -54,7 +56,9 @@ class CatalogueTest {
     }
 
     static List<FunctionBug> functionBugs() {
-        return FunctionBugs.all();
+        List<FunctionBug> all = new java.util.ArrayList<>(FunctionBugs.all());
+        all.addAll(CustomBugs.functions());
+        return all;
     }
 
     @ParameterizedTest(name = "{0}")
