@@ -19,8 +19,8 @@ public enum CauseId {
     HIDDEN_W_NOT_TRANSPOSED, BIAS_ONE_ROW,
     LOSS_NOT_WHAT_GRADIENTS_DIFFERENTIATE(true),
     WHERE_OUTPUT(true), WHERE_W_ONLY(true), WHERE_B_ONLY(true), WHERE_PROPAGATE(true),
-    /** A function check's wrong gradient: zero, transposed, sign, constant factor. */
-    FUNCTION_ZERO, FUNCTION_TRANSPOSED, FUNCTION_SIGN, FUNCTION_FACTOR,
+    /** A function check's wrong gradient: zero, transposed, sign, constant factor, an activation's a-form fed z. */
+    FUNCTION_ZERO, FUNCTION_TRANSPOSED, FUNCTION_SIGN, FUNCTION_FACTOR, FUNCTION_AFORM_OF_Z,
     OTHER(true);
 
     private final boolean generic;

@@ -61,6 +61,10 @@ final class Hypotheses {
             if (f == Activation.SIGMOID) {
                 candidates.add(new Candidate(CauseId.DELTA_AFORM_OF_Z, err.zip(z[top], (e, q) -> e * q * (1 - q)),
                     dz + " uses Z(1 − Z): the derivative written from a (a·(1 − a), the question's sigmoid(a, derv=True)) was given z."));
+            } else if (Forward.aForm(f) != null) {
+                java.util.function.DoubleUnaryOperator aForm = Forward.aForm(f);
+                candidates.add(new Candidate(CauseId.DELTA_AFORM_OF_Z, err.zip(z[top], (e, q) -> e * aForm.applyAsDouble(q)),
+                    dz + " uses 1 − Z²: " + f.label() + "'s derivative written from a, 1 − a², was given z."));
             }
         } else if (s.loss() == Loss.BCE) {
             Matrix fp = Forward.slope(f, z[top]);
@@ -97,9 +101,13 @@ final class Hypotheses {
                 dz + " uses f'(A" + l + ") where " + fz + " belongs: the activation A" + l + " was fed to a derivative written from z"
                 + " (e.g. sigmoid_prime(a) = σ(a)(1 − σ(a)))."));
         }
+        java.util.function.DoubleUnaryOperator aForm = Forward.aForm(f);
         if (f == Activation.SIGMOID) {
             candidates.add(new Candidate(CauseId.HIDDEN_AFORM_OF_Z, da.zip(z[l], (e, q) -> e * q * (1 - q)),
                 dz + " uses Z" + l + "(1 − Z" + l + "): the derivative written from a, a·(1 − a), was given z instead of a."));
+        } else if (aForm != null) {
+            candidates.add(new Candidate(CauseId.HIDDEN_AFORM_OF_Z, da.zip(z[l], (e, q) -> e * aForm.applyAsDouble(q)),
+                dz + " uses 1 − Z" + l + "²: " + f.label() + "'s derivative written from a, 1 − a², was given z instead of a."));
         }
         if (f == Activation.LEAKY_RELU) {
             candidates.add(new Candidate(CauseId.HIDDEN_LEAKY_AS_RELU, da.zip(z[l], (e, q) -> q > 0 ? e : 0),

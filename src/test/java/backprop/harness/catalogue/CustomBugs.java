@@ -52,7 +52,13 @@ final class CustomBugs {
                         }
                         return sum;
                     }
-                }, REGRESSION, HuberNetwork.LOSS, "the loss J is wrong"));
+                }, REGRESSION, HuberNetwork.LOSS, "the loss J is wrong"),
+                new Bug("tanh' as 1 − Z² (the a-form fed z)", "13", new HuberNetwork() {
+                    @Override
+                    protected INDArray derivative(Activation f, INDArray z, INDArray a) {
+                        return f == Activation.TANH ? z.mul(z).rsub(1.0) : super.derivative(f, z, a);
+                    }
+                }, REGRESSION, HuberNetwork.LOSS, "tanh's derivative written from a, 1 − a², was given z instead of a"));
     }
 
     /** Batches of m = 4 samples and 3 columns, so a mean where a sum belongs is a factor of exactly 1/4. */
