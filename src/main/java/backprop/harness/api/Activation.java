@@ -1,14 +1,19 @@
 package backprop.harness.api;
 
 /**
- * The activation functions a layer may use. Their formulas are in docs/NOTATION.md; computing
+ * The activation functions a layer may use, with their formulas; computing
  * them is your job in the exercises.
  */
 public enum Activation {
+    /** f(z) = z (a linear output layer, for regression with squared error). */
     IDENTITY("identity"),
+    /** σ(z) = 1 / (1 + e^−z), between 0 and 1 (the question's activation). */
     SIGMOID("sigmoid"),
+    /** tanh(z), between −1 and 1. */
     TANH("tanh"),
+    /** max(z, 0); its slope jumps from 0 to 1 at z = 0. */
     RELU("ReLU"),
+    /** z for z > 0, {@link #LEAKY_SLOPE} · z below; its slope jumps at z = 0. */
     LEAKY_RELU("leaky ReLU"),
     /** Row-wise over a layer's units; only allowed on the output layer, with softmax cross-entropy. */
     SOFTMAX("softmax");
@@ -22,6 +27,7 @@ public enum Activation {
         this.label = label;
     }
 
+    /** The name a report uses, e.g. "leaky ReLU". */
     public String label() {
         return label;
     }

@@ -26,6 +26,10 @@ public final class FailureReport {
     /** Rows of the value table per wrong quantity; the largest errors come first. */
     static final int MAX_ROWS = 6;
 
+    /** Words the README quotes when it explains how a report states a cause (a test keeps them in step). */
+    public static final String GUESS_ONE = "(a guess: not every failing case examined shows it)";
+    public static final String READ_FROM_NUMBERS = "(read from where the numbers differ; check it)";
+
     /** Where the case came from and how to get it back. */
     public record Context(String exercise, String provenance, String rerun) {
     }
@@ -106,12 +110,12 @@ public final class FailureReport {
             out.add((one ? "Most likely cause (seen in all " : "Causes found, most likely first (each seen in all ")
                     + d.examined() + " failing cases examined):");
         } else {
-            out.add(one ? "Most likely cause (a guess: not every failing case examined shows it):"
+            out.add(one ? "Most likely cause " + GUESS_ONE + ":"
                     : "Possible causes, most likely first (guesses: no one cause is seen in every failing case examined):");
         }
         for (Cause cause : causes) {
             boolean guess = !cause.certain() && d.support() == Diagnosis.Support.ALL_CASES;
-            out.add(wrapBullet(cause.text() + (guess ? " (read from where the numbers differ; check it)" : "")));
+            out.add(wrapBullet(cause.text() + (guess ? " " + READ_FROM_NUMBERS : "")));
             out.add("    Look at: " + cause.lookAt());
         }
         return out;

@@ -96,4 +96,17 @@ class ReportTextTest {
         assertThat(text).contains("Rerun exactly this case:\n  mvn test");
         assertThat(text).contains("sign flipped");
     }
+
+    @org.junit.jupiter.api.Test
+    void theReadmeQuotesTheWordsAReportUsesToStateACause() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md")).replaceAll("\\s+", " ");
+
+        backprop.harness.diagnose.Cause cause = new backprop.harness.diagnose.Cause(
+                backprop.harness.diagnose.CauseId.FACTOR_M, "text", "where", true);
+        String heading = FailureReport.causeLines(new backprop.harness.diagnose.Diagnosis(java.util.List.of(cause),
+                backprop.harness.diagnose.Diagnosis.Support.ALL_CASES, 5, java.util.List.of())).get(0);
+
+        assertThat(readme).contains(heading.substring(0, heading.length() - 1))
+                .contains(FailureReport.GUESS_ONE).contains(FailureReport.READ_FROM_NUMBERS);
+    }
 }
