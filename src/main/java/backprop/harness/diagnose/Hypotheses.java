@@ -44,7 +44,10 @@ final class Hypotheses {
     List<Cause> outputLayer(Tensors learner) {
         int top = s.layers();
         Activation f = s.output();
-        Matrix err = a[top].zip(y, (p, q) -> (p - q) / m);
+        Matrix err = outputError();
+        if (err == null) {
+            return List.of();
+        }
         List<Candidate> candidates = new ArrayList<>();
         String dz = "dZ" + top;
         if (s.loss() == Loss.MSE) {
@@ -127,6 +130,9 @@ final class Hypotheses {
     List<Cause> bias(Tensors learner, int l) {
         List<Cause> out = new ArrayList<>();
         Matrix dz = trueDz(l);
+        if (dz == null) {
+            return out;
+        }
         Matrix first = new Matrix(1, dz.cols);
         Matrix last = new Matrix(1, dz.cols);
         for (int j = 0; j < dz.cols; j++) {
@@ -143,7 +149,10 @@ final class Hypotheses {
     /** The true dZ of layer l, recomputed from the case by the chain rule. */
     private Matrix trueDz(int l) {
         int top = s.layers();
-        Matrix dz = a[top].zip(y, (p, q) -> (p - q) / m);
+        Matrix dz = outputError();
+        if (dz == null) {
+            return null;
+        }
         if (s.loss() == Loss.MSE) {
             dz = dz.zip(Forward.slope(s.output(), z[top]), (e, d) -> e * d);
         }
@@ -151,6 +160,23 @@ final class Hypotheses {
             dz = dz.timesTranspose(Matrix.of(c.params().get("W" + k))).zip(Forward.slope(s.activation(k - 1), z[k - 1]), (e, d) -> e * d);
         }
         return dz;
+    }
+
+    /**
+     * ∂J/∂A of the output layer: (A − Y)/m, from which the built-in losses' deltas are formed; a
+     * custom loss's own exact gradient (the spec's loss is then a squared-error placeholder, so
+     * dZ = ∂J/∂A ⊙ f'(Z) follows as for squared error); null when a custom loss has only a graph.
+     */
+    private Matrix outputError() {
+        int top = s.layers();
+        if (c.customLoss() == null) {
+            return a[top].zip(y, (p, q) -> (p - q) / m);
+        }
+        if (c.customLoss().exactGradient() == null) {
+            return null;
+        }
+        org.nd4j.linalg.api.ndarray.INDArray out = org.nd4j.linalg.factory.Nd4j.create(a[top].v, new long[] {a[top].rows, a[top].cols}, 'c');
+        return Matrix.of(c.customLoss().exactGradient().of(out, c.y().dup()));
     }
 
     private List<Cause> matching(Tensors learner, int l, List<Candidate> candidates) {
