@@ -169,6 +169,9 @@ final class Hypotheses {
      */
     private Matrix outputError() {
         int top = s.layers();
+        if (c.customHidden() != null) {
+            return null; // the plain forward pass here knows only the built-in activations
+        }
         if (c.customLoss() == null) {
             return a[top].zip(y, (p, q) -> (p - q) / m);
         }

@@ -8,6 +8,7 @@ import org.opentest4j.AssertionFailedError;
 
 import backprop.harness.api.Tensors;
 import backprop.harness.cases.CaseSpace;
+import backprop.harness.cases.CustomActivation;
 import backprop.harness.cases.CustomLoss;
 import backprop.harness.cases.NetworkCase;
 import backprop.harness.check.CaseResult;
@@ -72,8 +73,14 @@ public final class Checks {
 
     /** As {@link #forAll(CaseSpace, NetworkUnderTest)} under a loss the harness does not ship (null: the space's own). */
     public void forAll(CaseSpace space, CustomLoss loss, NetworkUnderTest net) {
+        forAll(space, null, loss, net);
+    }
+
+    /** As above with every hidden layer under an activation the harness does not ship (null: the space's own). */
+    public void forAll(CaseSpace space, CustomActivation hidden, CustomLoss loss, NetworkUnderTest net) {
         long[] seeds = settings.seeds(testClass + "#" + method);
-        Outcome<NetworkCase, CaseResult> outcome = PropertyRunner.run(new NetworkProperty(space, loss, net), seeds, PropertyRunner.Limits.DEFAULT);
+        Outcome<NetworkCase, CaseResult> outcome = PropertyRunner.run(new NetworkProperty(space, hidden, loss, net), seeds,
+                PropertyRunner.Limits.DEFAULT);
         if (outcome instanceof Outcome.Failed<NetworkCase, CaseResult> f) {
             Diagnosis d = Diagnoser.diagnose(f.evidence());
             throw new AssertionFailedError(FailureReport.render(f.shown(), d, new FailureReport.Context(exercise,

@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import backprop.harness.cases.CaseGenerator;
 import backprop.harness.cases.CaseSpace;
+import backprop.harness.cases.CustomActivation;
 import backprop.harness.cases.CustomLoss;
 import backprop.harness.cases.NetworkCase;
 import backprop.harness.cases.NetworkShrinks;
@@ -28,23 +29,28 @@ public final class NetworkProperty implements Property<NetworkCase, CaseResult> 
     private final CaseSpace space;
     private final NetworkUnderTest net;
     private final CustomLoss loss;
+    private final CustomActivation hidden;
     private CaseResult causesOf;
     private List<Cause> originalCauses;
 
     public NetworkProperty(CaseSpace space, NetworkUnderTest net) {
-        this(space, null, net);
+        this(space, null, null, net);
     }
 
-    /** @param loss a loss the harness does not ship, in place of the space's, or null */
-    public NetworkProperty(CaseSpace space, CustomLoss loss, NetworkUnderTest net) {
+    /**
+     * @param hidden an activation the harness does not ship, in place of the space's hidden ones, or null
+     * @param loss   a loss the harness does not ship, in place of the space's, or null
+     */
+    public NetworkProperty(CaseSpace space, CustomActivation hidden, CustomLoss loss, NetworkUnderTest net) {
         this.space = space;
+        this.hidden = hidden;
         this.loss = loss;
         this.net = net;
     }
 
     @Override
     public NetworkCase generate(long seed) {
-        NetworkCase c = CaseGenerator.generate(space, seed);
+        NetworkCase c = CaseGenerator.generate(space, seed).withHidden(hidden);
         if (loss == null) {
             return c;
         }
@@ -103,10 +109,11 @@ public final class NetworkProperty implements Property<NetworkCase, CaseResult> 
 
     @Override
     public Stream<NetworkCase> shrinks(NetworkCase c) {
-        if (loss == null) {
+        if (loss == null && hidden == null) {
             return NetworkShrinks.of(c, space);
         }
-        // The neighbours are built from the spec alone; the custom loss goes back on, where it fits their head.
-        return NetworkShrinks.of(c, space).filter(n -> loss.accepts(n.spec().output())).map(n -> n.withLoss(loss, null));
+        // The neighbours are built from the spec alone; the custom parts go back on, where they fit.
+        return NetworkShrinks.of(c, space).filter(n -> loss == null || loss.accepts(n.spec().output()))
+                .map(n -> n.withHidden(hidden).withLoss(loss, null));
     }
 }
