@@ -16,6 +16,7 @@ import backprop.harness.check.CaseResult;
 import backprop.harness.check.NetworkCheck;
 import backprop.harness.check.NetworkUnderTest;
 import backprop.harness.check.Problem;
+import backprop.harness.core.Elements;
 import backprop.harness.diagnose.Cause;
 import backprop.harness.diagnose.Diagnoser;
 
@@ -107,13 +108,22 @@ public final class NetworkProperty implements Property<NetworkCase, CaseResult> 
         return originalCauses;
     }
 
+    private static boolean sameCase(NetworkCase a, NetworkCase b) {
+        if (!a.spec().equals(b.spec()) || !Elements.same(a.x(), b.x()) || !Elements.same(a.y(), b.y())) {
+            return false;
+        }
+        return a.spec().parameterNames().stream().allMatch(n -> Elements.same(a.params().get(n), b.params().get(n)));
+    }
+
     @Override
     public Stream<NetworkCase> shrinks(NetworkCase c) {
         if (loss == null && hidden == null) {
             return NetworkShrinks.of(c, space);
         }
         // The neighbours are built from the spec alone; the custom parts go back on, where they fit.
+        // A neighbour that only changed what the custom parts overwrite (the hidden activation, the
+        // loss) is the same case again: accepting it would "shrink" in circles up to the bound.
         return NetworkShrinks.of(c, space).filter(n -> loss == null || loss.accepts(n.spec().output()))
-                .map(n -> n.withHidden(hidden).withLoss(loss, null));
+                .map(n -> n.withHidden(hidden).withLoss(loss, null)).filter(n -> !sameCase(n, c));
     }
 }
