@@ -22,6 +22,16 @@ final class Reference {
         return sum / (2.0 * A.rows());
     }
 
+    /** ∂J/∂A = (A − Y) / m. */
+    static INDArray squaredErrorDA(INDArray A, INDArray Y) {
+        return A.sub(Y).div(A.rows());
+    }
+
+    /** ∂J/∂A = (A − Y) / (A (1 − A)) / m. */
+    static INDArray crossEntropyDA(INDArray A, INDArray Y) {
+        return A.sub(Y).div(A.mul(A.rsub(1.0))).div(A.rows());
+    }
+
     static double crossEntropy(INDArray A, INDArray Y) {
         double[] a = Elements.toArray(A);
         double[] y = Elements.toArray(Y);
