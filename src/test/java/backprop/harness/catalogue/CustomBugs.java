@@ -83,7 +83,7 @@ final class CustomBugs {
                         BATCHES, "elements of dX differ from finite differences"),
                 new FunctionBug("batch norm's dβ as the mean of dY instead of its sum", "14",
                         batchNorm((x, gamma, g, xHat, std) -> RIGHT.of(x, gamma, g, xHat, std).put("beta", g.mean(true, 0))),
-                        BATCHES, "dbeta is exactly 0.25 times the true gradient"),
+                        BATCHES, "dbeta is exactly 0.25 times the finite differences of the function's value"),
                 new FunctionBug("batch norm's dγ from X instead of X̂", "14",
                         batchNorm((x, gamma, g, xHat, std) -> RIGHT.of(x, gamma, g, xHat, std).put("gamma", g.mul(x).sum(true, 0))),
                         BATCHES, "elements of dgamma differ from finite differences"));
