@@ -30,6 +30,7 @@ public final class Grade {
         Path junit = null;
         List<String> only = new ArrayList<>();
         boolean keep = false;
+        Integer jobs = null;
         List<String> positional = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -40,6 +41,7 @@ public final class Grade {
                     case "--junit" -> junit = Path.of(args[++i]);
                     case "--exercises" -> only.addAll(Arrays.stream(args[++i].split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
                     case "--keep" -> keep = true;
+                    case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                     default -> {
                         if (args[i].startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + args[i]);
@@ -53,7 +55,7 @@ public final class Grade {
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             log.println("grader/grade: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option is missing its value" : e.getMessage()));
-            log.println("usage: grader/grade [--exercises 04,06] [--assignment FILE.yaml] [--junit FILE.xml] SUBMISSION RESULTS_JSON");
+            log.println("usage: grader/grade [--exercises 04,06] [--assignment FILE.yaml] [--junit FILE.xml] [--jobs N] SUBMISSION RESULTS_JSON");
             return 2;
         }
         Path submission = Path.of(positional.get(0));
@@ -66,6 +68,9 @@ public final class Grade {
         try {
             Layout layout = Layout.built(root, build);
             Assignment assignment = assignmentFile == null ? Assignment.defaults(root) : Assignment.read(assignmentFile);
+            if (jobs != null) {
+                assignment.jobs = Math.max(1, jobs);
+            }
             work = Files.createTempDirectory("kata-grade-");
             Grader.Report report = new Grader(layout, assignment, log).grade(submission, only, work);
             ResultsWriter.gradescope(results, report.outcomes(), report.output(), report.seconds());

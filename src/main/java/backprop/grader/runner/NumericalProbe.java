@@ -33,6 +33,11 @@ public final class NumericalProbe {
 
     /** Every call site that behaves like finite differences, for any network adapter and case space in {@code classes}. */
     public static List<Finding> run(List<Class<?>> classes, int sites) {
+        return run(classes, sites, 1);
+    }
+
+    /** As {@link #run(List, int)}, over {@code rounds} disjoint sets of drawn cases (the grader's own tests use many). */
+    public static List<Finding> run(List<Class<?>> classes, int sites, int rounds) {
         List<NetworkUnderTest> nets = new ArrayList<>();
         List<CaseSpace> spaces = new ArrayList<>();
         for (Class<?> c : classes) {
@@ -41,26 +46,28 @@ public final class NumericalProbe {
         List<Finding> out = new ArrayList<>();
         for (NetworkUnderTest net : nets) {
             for (CaseSpace space : spaces) {
-                try {
-                    probe(net, space, sites, out);
-                } catch (RuntimeException | StackOverflowError | LinkageError e) {
-                    // Code that throws is judged by the tests; the probe only judges code that runs.
+                for (int round = 0; round < rounds; round++) {
+                    try {
+                        probe(net, space, sites, round * (long) DRAWS, out);
+                    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+                        break; // Code that throws is judged by the tests; the probe only judges code that runs.
+                    }
                 }
             }
         }
         return out;
     }
 
-    private static void probe(NetworkUnderTest net, CaseSpace space, int sites, List<Finding> out) {
+    private static void probe(NetworkUnderTest net, CaseSpace space, int sites, long firstSeed, List<Finding> out) {
         NetworkCase large = null;
-        for (long seed = 1; seed <= DRAWS; seed++) {
+        for (long seed = firstSeed + 1; seed <= firstSeed + DRAWS; seed++) {
             NetworkCase c = CaseGenerator.generate(space, seed);
             if (large == null || size(c) > size(large)) {
                 large = c;
             }
         }
         NetworkCase small = null;
-        for (long seed = 1; seed <= DRAWS; seed++) {
+        for (long seed = firstSeed + 1; seed <= firstSeed + DRAWS; seed++) {
             NetworkCase c = CaseGenerator.generate(space, seed);
             if (c.m() == large.m() && (small == null || size(c) < size(small))) {
                 small = c;

@@ -69,11 +69,19 @@ public final class ApiRules {
             return "ND4J's autodiff (SameDiff) would compute the gradients for you";
         }
         if (type.equals("org/nd4j/linalg/api/ndarray/INDArray")) {
-            if (member != null && (member.equals("data") || member.startsWith("leverage") || member.equals("close")
+            if (member != null && (member.startsWith("leverage") || member.equals("close")
                     || member.startsWith("migrate") || member.equals("setData"))) {
                 return "INDArray." + member + " reaches ND4J's memory management, not array math";
             }
             return null;
+        }
+        if (type.equals("org/nd4j/linalg/api/buffer/DataBuffer")) {
+            // x.data().asDouble(): reading an array's values out is arithmetic; writing through pointers is not
+            if (member != null && (member.startsWith("as") || member.startsWith("get") || member.equals("length") || member.equals("dataType"))
+                    && !member.startsWith("getAddress") && !member.startsWith("getPointer") && !member.equals("asNio")) {
+                return null;
+            }
+            return "of an array's DataBuffer only reading values (asDouble, getDouble, length) is allowed";
         }
         if (type.equals("org/nd4j/linalg/factory/Nd4j")) {
             if (member == null || ND4J_FACTORY_PREFIXES.stream().anyMatch(member::startsWith)) {
