@@ -37,6 +37,8 @@ final class ExerciseJvm {
         double seconds;
         long peakRssKb;
         String stderrTail = "";
+        /** Unsigned stdout (the JVM's own messages, such as "Terminating due to java.lang.OutOfMemoryError"): never a result. */
+        final StringBuilder stdoutTail = new StringBuilder();
     }
 
     private static final int STDERR_TAIL = 16 * 1024;
@@ -101,6 +103,12 @@ final class ExerciseJvm {
             while ((line = readLine(r)) != null) {
                 List<String> f = Signed.read(key, line, seq);
                 if (f == null || f.isEmpty()) {
+                    synchronized (run) {
+                        run.stdoutTail.append(line, 0, Math.min(line.length(), 1000)).append('\n');
+                        if (run.stdoutTail.length() > STDERR_TAIL) {
+                            run.stdoutTail.delete(0, run.stdoutTail.length() - STDERR_TAIL);
+                        }
+                    }
                     continue;
                 }
                 seq++;

@@ -238,7 +238,7 @@ public final class Grader {
             return exercise + " scores 0: " + what + " (in \"" + (f.length > 1 ? f[1] : "?") + "\")";
         }
         if (!run.done) {
-            String err = run.stderrTail;
+            String err = run.stderrTail + run.stdoutTail;
             if (err.contains("OutOfMemoryError")) {
                 return exercise + " scores 0: the JVM ran out of memory (heap capped at " + assignment.heap(exercise) + " MB)" + during
                         + ": arrays that grow without end, or kept from every iteration?";

@@ -121,17 +121,16 @@ class HostileSubmissionsTest {
     }
 
     @Test
-    void loopOutOfMemoryStackOverflowFiniteDifferencesAndCompileErrorsEachScoreWhatTheyDeserve() throws Exception {
+    void loopOutOfMemoryStackOverflowFiniteDifferencesAndCompileErrorsEachScoreWhatTheyDeserveAndTheRestIsGradedAsUsual() throws Exception {
         Map<String, String> edits = new LinkedHashMap<>();
         String sigmoid = "01-sigmoid/src/kata/sigmoid/Sigmoid.java";
         edits.put(sigmoid, withMember(solution(sigmoid).replace("public static double of(double z) {",
                 "public static double of(double z) {\n        if (z != 1234.5) {\n            return deeper(z);\n        }"),
                 "    private static double deeper(double z) {\n        return deeper(z + 1) + 1;\n    }"));
-        String losses = "02-losses-and-output-delta/src/kata/losses/Losses.java";
-        edits.put(losses, solution(losses).replace("requireSameShape(A, Y);\n        INDArray d = A.sub(Y);",
-                "requireSameShape(A, Y);\n        java.util.List<double[]> hoard = new java.util.ArrayList<>();\n"
-                        + "        for (int i = 0; i < Integer.MAX_VALUE; i++) {\n            hoard.add(new double[1 << 20]);\n        }\n"
-                        + "        INDArray d = A.sub(Y);"));
+        String course = "05-course-notation/src/kata/coursenotation/CourseNetwork.java";
+        edits.put(course, solution(course).replace("public static INDArray addBiasColumn(INDArray A) {",
+                "public static INDArray addBiasColumn(INDArray A) {\n        java.util.List<double[]> hoard = new java.util.ArrayList<>();\n"
+                        + "        for (int i = 0; i < Integer.MAX_VALUE; i++) {\n            hoard.add(new double[1 << 20]);\n        }"));
         String dense = "03-dense-layer/src/kata/dense/Dense.java";
         edits.put(dense, solution(dense).replace("return X.mmul(W).addRowVector(b);",
                 "long spin = 0;\n        while (spin >= 0) {\n            spin = (spin + 1) % 1000;\n        }\n        return X.mmul(W).addRowVector(b);"));
@@ -147,21 +146,21 @@ class HostileSubmissionsTest {
                 jobs: 2
                 exercises:
                   01-sigmoid: {}
-                  02-losses-and-output-delta: {heap_mb: 256}
+                  02-losses-and-output-delta: {}
                   03-dense-layer: {time_limit_seconds: 20}
                   04-two-layer-network: {}
-                  05-course-notation: {}
+                  05-course-notation: {heap_mb: 256}
                   12-gradient-checker: {}
                 """;
 
         JsonNode results = grade(sub, yaml, List.of(), runs);
 
         allZeroSaying(results, "01-sigmoid", "01-sigmoid scores 0: the stack overflowed");
-        allZeroSaying(results, "02-losses-and-output-delta", "ran out of memory (heap capped at 256 MB)");
+        allZeroSaying(results, "05-course-notation", "ran out of memory (heap capped at 256 MB)");
         allZeroSaying(results, "03-dense-layer", "did not finish within 20 s", "An endless loop");
         assertThat(runs.get("03-dense-layer").seconds).as("the loop is ended at its limit").isLessThan(30);
         allZeroSaying(results, "04-two-layer-network", "numerical differentiation", "TwoLayerNetwork.java:");
-        for (JsonNode t : testsOf(results, "05-course-notation")) {
+        for (JsonNode t : testsOf(results, "02-losses-and-output-delta")) {
             assertThat(t.get("status").asText()).as("an untouched exercise of the same submission: " + t.get("name")).isEqualTo("passed");
         }
         List<JsonNode> checks = testsOf(results, "12-gradient-checker");
