@@ -95,7 +95,7 @@ public final class ExerciseRunner {
                 // a class that does not load is reported by the tests
             }
         }
-        for (NumericalProbe.Finding f : NumericalProbe.run(classes, sites)) {
+        for (NumericalProbe.Finding f : NumericalProbe.run(classes, sites).findings()) {
             emit("numerical", Integer.toString(f.site()), Double.toString(f.ratioLarge()), Double.toString(f.ratioSmall()),
                     Long.toString(f.paramsLarge()), Long.toString(f.paramsSmall()), Integer.toString(f.batch()));
         }

@@ -28,37 +28,42 @@ public final class NumericalProbe {
     /** One flagged call site: its id, the executions ratio on the large and the small network, and their sizes. */
     public record Finding(int site, double ratioLarge, double ratioSmall, long paramsLarge, long paramsSmall, int batch) { }
 
+    /** What a probe found, and how many pairs of networks it compared (0: it could not judge). */
+    public record Outcome(List<Finding> findings, int pairsCompared) { }
+
     private NumericalProbe() {
     }
 
     /** Every call site that behaves like finite differences, for any network adapter and case space in {@code classes}. */
-    public static List<Finding> run(List<Class<?>> classes, int sites) {
+    public static Outcome run(List<Class<?>> classes, int sites) {
         return run(classes, sites, 1);
     }
 
     /** As {@link #run(List, int)}, over {@code rounds} disjoint sets of drawn cases (the grader's own tests use many). */
-    public static List<Finding> run(List<Class<?>> classes, int sites, int rounds) {
+    public static Outcome run(List<Class<?>> classes, int sites, int rounds) {
         List<NetworkUnderTest> nets = new ArrayList<>();
         List<CaseSpace> spaces = new ArrayList<>();
         for (Class<?> c : classes) {
             collect(c, nets, spaces);
         }
         List<Finding> out = new ArrayList<>();
+        int compared = 0;
         for (NetworkUnderTest net : nets) {
             for (CaseSpace space : spaces) {
                 for (int round = 0; round < rounds; round++) {
                     try {
-                        probe(net, space, sites, round * (long) DRAWS, out);
+                        compared += probe(net, space, sites, round * (long) DRAWS, out) ? 1 : 0;
                     } catch (RuntimeException | StackOverflowError | LinkageError e) {
                         break; // Code that throws is judged by the tests; the probe only judges code that runs.
                     }
                 }
             }
         }
-        return out;
+        return new Outcome(out, compared);
     }
 
-    private static void probe(NetworkUnderTest net, CaseSpace space, int sites, long firstSeed, List<Finding> out) {
+    /** Whether the pair of networks was compared (false: too little spread in sizes to judge). */
+    private static boolean probe(NetworkUnderTest net, CaseSpace space, int sites, long firstSeed, List<Finding> out) {
         NetworkCase large = null;
         for (long seed = firstSeed + 1; seed <= firstSeed + DRAWS; seed++) {
             NetworkCase c = CaseGenerator.generate(space, seed);
@@ -74,7 +79,7 @@ public final class NumericalProbe {
             }
         }
         if (small == null || size(large) < 20 || size(large) < 3 * size(small)) {
-            return; // too little spread in sizes to tell a constant from a count that grows
+            return false; // too little spread in sizes to tell a constant from a count that grows
         }
         double[] ratioLarge = ratios(net, large, sites);
         double[] ratioSmall = ratios(net, small, sites);
@@ -84,6 +89,7 @@ public final class NumericalProbe {
                 out.add(new Finding(s, ratioLarge[s], ratioSmall[s], size(large), size(small), large.m()));
             }
         }
+        return true;
     }
 
     /** Per site: executions in one gradients() call over executions in one loss() call (0 where loss() never runs it). */
