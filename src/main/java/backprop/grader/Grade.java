@@ -31,6 +31,7 @@ public final class Grade {
         List<String> only = new ArrayList<>();
         boolean keep = false;
         Integer jobs = null;
+        String hiddenTests = null;
         List<String> positional = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -42,6 +43,7 @@ public final class Grade {
                     case "--exercises" -> only.addAll(Arrays.stream(args[++i].split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
                     case "--keep" -> keep = true;
                     case "--jobs" -> jobs = Integer.parseInt(args[++i]);
+                    case "--hidden-tests" -> hiddenTests = Path.of(args[++i]).toAbsolutePath().toString();
                     default -> {
                         if (args[i].startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + args[i]);
@@ -55,7 +57,7 @@ public final class Grade {
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             log.println("grader/grade: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option is missing its value" : e.getMessage()));
-            log.println("usage: grader/grade [--exercises 04,06] [--assignment FILE.yaml] [--junit FILE.xml] [--jobs N] SUBMISSION RESULTS_JSON");
+            log.println("usage: grader/grade [--exercises 04,06] [--assignment FILE.yaml] [--junit FILE.xml] [--jobs N] [--hidden-tests DIR] SUBMISSION RESULTS_JSON");
             return 2;
         }
         Path submission = Path.of(positional.get(0));
@@ -68,6 +70,9 @@ public final class Grade {
         try {
             Layout layout = Layout.built(root, build);
             Assignment assignment = assignmentFile == null ? Assignment.defaults(root) : Assignment.read(assignmentFile);
+            if (hiddenTests != null) {
+                assignment.hiddenTests = hiddenTests; // absolute, so it does not depend on where the assignment file is
+            }
             if (jobs != null) {
                 assignment.jobs = Math.max(1, jobs);
             }

@@ -349,7 +349,9 @@ public final class Grader {
         }
     }
 
-    static void copyTree(Path from, Path to, java.util.function.Predicate<String> include) throws IOException {
+    static void copyTree(Path tree, Path to, java.util.function.Predicate<String> include) throws IOException {
+        Path from = tree.toRealPath(); // the grader's own folders, which may be links; their contents are walked without following links
+        Files.createDirectories(to);
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
                 String rel = from.relativize(p).toString().replace('\\', '/');
