@@ -20,8 +20,8 @@ final class Instrumenter {
     /** One call instruction of learner code: where it is and what it calls. */
     record Site(String exercise, String className, String sourceFile, String method, int line, String callee) {
         String describe() {
-            return (sourceFile == null ? className : sourceFile) + ":" + line + " (in " + className.substring(className.lastIndexOf('.') + 1)
-                    + "." + method + ", the call of " + callee + ")";
+            return className.substring(className.lastIndexOf('.') + 1).replace('$', '.') + "." + method + " (its call of " + callee
+                    + " at " + (sourceFile == null ? className : sourceFile) + ":" + line + ")";
         }
     }
 
