@@ -84,6 +84,9 @@ public final class ApiRules {
             return "of an array's DataBuffer only reading values (asDouble, getDouble, length) is allowed";
         }
         if (type.equals("org/nd4j/linalg/factory/Nd4j")) {
+            if (member != null && member.matches("(?i).*(npy|numpy|file|txt|binary|pointer|stream|buffer).*")) {
+                return "Nd4j." + member + " reads or writes files or raw memory, not array math";
+            }
             if (member == null || ND4J_FACTORY_PREFIXES.stream().anyMatch(member::startsWith)) {
                 return null;
             }

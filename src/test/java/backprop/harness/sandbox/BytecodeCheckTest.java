@@ -70,6 +70,7 @@ class BytecodeCheckTest {
             exit by reference      | IntConsumer e = System::exit; e.accept(0); return null;                                | java.lang.System.exit              | ends the JVM
             parallel stream        | return new ArrayList<Integer>().parallelStream().count();                               | parallelStream                     | other threads
             nd4j files             | Nd4j.saveBinary(x, new java.io.File("x")); return null;                                | Nd4j.saveBinary                    | files
+            nd4j numpy file        | return Nd4j.createFromNpyFile(null);                                                   | Nd4j.createFromNpyFile             | files
             nd4j executioner       | return Nd4j.getExecutioner();                                                           | Nd4j.getExecutioner                | executioner
             timer                  | return new Timer();                                                                     | java.util.Timer                    | threads
             network                | return new java.net.URL("http://example.com").openStream();                           | java.net.URL                       | network
