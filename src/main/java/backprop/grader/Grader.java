@@ -2,8 +2,6 @@ package backprop.grader;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import org.eclipse.jdt.core.compiler.batch.BatchCompiler;
 
-import backprop.harness.sandbox.Violation;
 
 /**
  * Grades one submission: takes its exercises' sources, compiles them against the grader's own
@@ -63,7 +59,7 @@ public final class Grader {
         List<Path> testRoots = new ArrayList<>(List.of(tests));
         Path hidden = null;
         if (assignment.hiddenTestsDir() != null) {
-            hidden = compileHiddenTests(assignment.hiddenTestsDir(), work, harness, tests, jars);
+            hidden = HiddenTests.compile(layout, assignment.hiddenTestsDir(), work, harness, tests, jars);
             testRoots.add(hidden);
         }
         TestCatalog catalog = TestCatalog.discover(testRoots, hidden == null ? Set.of() : Set.of(hidden), Grader.class.getClassLoader());
@@ -157,14 +153,14 @@ public final class Grader {
         }
         String zero = null; // why every test of the exercise scores 0, if one thing decides it
         if (build.violations.containsKey(exercise)) {
-            zero = forbidden(exercise, build.violations.get(exercise));
+            zero = Verdicts.forbidden(exercise, build.violations.get(exercise));
         } else if (tests.isEmpty()) {
             summary.append(exercise).append(": no tests found for this exercise.\n");
             return List.of();
         } else {
-            zero = jvmProblem(exercise, run, catalog);
+            zero = Verdicts.jvmProblem(exercise, run, catalog, assignment);
             if (zero == null) {
-                zero = numerical(exercise, run, sites);
+                zero = Verdicts.numerical(exercise, run, sites);
             }
         }
         String prefix = notes.isEmpty() ? "" : String.join("\n", notes) + "\n\n";
@@ -180,7 +176,7 @@ public final class Grader {
                 String[] r = run.tests.get(t.uniqueId());
                 if (r == null) {
                     passed = false;
-                    output = "This test did not run" + containerReason(run, t) ;
+                    output = "This test did not run" + Verdicts.containerReason(run, t);
                 } else {
                     passed = r[0].equals("passed");
                     output = passed ? "" : r[1];
@@ -201,92 +197,6 @@ public final class Grader {
             summary.append("  ").append(note.lines().findFirst().orElse("")).append('\n');
         }
         return out;
-    }
-
-    private static String containerReason(ExerciseJvm.Run run, TestCatalog.GradedTest t) {
-        for (Map.Entry<String, String> c : run.containers.entrySet()) {
-            if (t.uniqueId().startsWith(c.getKey())) {
-                return ": the test class failed before it:\n" + c.getValue();
-            }
-        }
-        return ": its JVM reported no result for it.";
-    }
-
-    private static String forbidden(String exercise, List<Violation> found) {
-        StringBuilder sb = new StringBuilder(exercise + " scores 0: its code uses ")
-                .append(found.size() == 1 ? "an API" : found.size() + " APIs").append(" the grader does not allow, so it was not run.\n");
-        found.stream().limit(20).forEach(v -> sb.append("  ").append(v.describe()).append('\n'));
-        if (found.size() > 20) {
-            sb.append("  … and ").append(found.size() - 20).append(" more\n");
-        }
-        sb.append("Allowed: the Java language, java.util, Math, System.out, INDArray, the Nd4j factories, Transforms, NDArrayIndex,\n"
-                + "DataType and backprop.harness.api. Your own `mvn test` prints the same list (\"this would score 0 when graded\").\n"
-                + "Exercises that use this one's classes were graded against its untouched stub.");
-        return sb.toString();
-    }
-
-    private String jvmProblem(String exercise, ExerciseJvm.Run run, TestCatalog catalog) {
-        String during = run.running == null ? "" : ", during \"" + nameOf(catalog, exercise, run.running) + "\"";
-        if (run.timedOut) {
-            return exercise + " scores 0: its tests did not finish within " + assignment.timeLimit(exercise) + " s" + during
-                    + ". An endless loop, or code that waits for something? Every other exercise was graded as usual.";
-        }
-        if (run.fatal != null) {
-            String[] f = run.fatal.split("\u0000", 2);
-            String what = f[0].equals("stackoverflow") ? "the stack overflowed (StackOverflowError): a method that calls itself without end?"
-                    : "the JVM ran out of memory: arrays that grow without end, or kept from every iteration?";
-            return exercise + " scores 0: " + what + " (in \"" + (f.length > 1 ? f[1] : "?") + "\")";
-        }
-        if (!run.done) {
-            String err = run.stderrTail + run.stdoutTail;
-            if (err.contains("OutOfMemoryError")) {
-                return exercise + " scores 0: the JVM ran out of memory (heap capped at " + assignment.heap(exercise) + " MB)" + during
-                        + ": arrays that grow without end, or kept from every iteration?";
-            }
-            if (err.contains("StackOverflowError")) {
-                return exercise + " scores 0: the stack overflowed" + during + ": a method that calls itself without end?";
-            }
-            if (err.contains("A fatal error has been detected") || run.exitCode == 134 || run.exitCode == 139) {
-                return exercise + " scores 0: the JVM crashed (exit code " + run.exitCode + ")" + during + ".";
-            }
-            return exercise + " scores 0: its JVM ended before its tests finished (exit code " + run.exitCode + ")" + during
-                    + ". Does your code end the JVM (System.exit, Runtime.halt)?";
-        }
-        return null;
-    }
-
-    private static String numerical(String exercise, ExerciseJvm.Run run, List<Instrumenter.Site> sites) {
-        // Only sites in the exercise's own code count: another exercise's code is judged in its own grading.
-        // The site named is one in a method the learner wrote (forward, loss), not a constructor or a lambda.
-        List<String[]> own = new ArrayList<>();
-        for (String[] f : run.numerical) {
-            int site = Integer.parseInt(f[0]);
-            if (site < sites.size() && exercise.equals(sites.get(site).exercise())) {
-                own.add(f);
-            }
-        }
-        own.sort(Comparator.comparingInt((String[] f) -> synthetic(sites.get(Integer.parseInt(f[0])).method()) ? 1 : 0)
-                .thenComparing(f -> -Double.parseDouble(f[1])));
-        for (String[] f : own) {
-            Instrumenter.Site s = sites.get(Integer.parseInt(f[0]));
-            return exercise + " scores 0: its gradients come from evaluating the loss again and again (numerical differentiation),"
-                    + " not from backpropagation.\n"
-                    + "  For one call of the gradients on a network with " + f[3] + " parameters (batch of " + f[5] + "), "
-                    + s.describe() + " ran " + Math.round(Double.parseDouble(f[1])) + " times as often as for one loss;"
-                    + " with " + f[4] + " parameters, " + Math.round(Double.parseDouble(f[2])) + " times.\n"
-                    + "  Backpropagation runs the forward computation once, whatever the number of parameters; finite differences"
-                    + " run it about twice per parameter. Write the backward pass the exercise's README describes.";
-        }
-        return null;
-    }
-
-    private static boolean synthetic(String method) {
-        return method.startsWith("<") || method.startsWith("lambda$") || method.startsWith("access$");
-    }
-
-    private static String nameOf(TestCatalog catalog, String exercise, String uniqueId) {
-        return catalog.tests(exercise).stream().filter(t -> uniqueId.startsWith(t.uniqueId())).map(TestCatalog.GradedTest::name)
-                .findFirst().orElse(uniqueId);
     }
 
     private String header(List<Outcome> outcomes, List<String> graded) {
@@ -330,33 +240,6 @@ public final class Grader {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private Path compileHiddenTests(Path dir, Path work, Path harness, Path tests, List<Path> jars) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("hidden_tests: " + dir + " is not a directory");
-        }
-        Path stubs = work.resolve("stubs");
-        Path out = work.resolve("hidden");
-        Files.createDirectories(out);
-        List<Path> cp = new ArrayList<>(List.of(harness, tests));
-        cp.addAll(jars);
-        compileStrict(layout.root().resolve("exercises"), stubs, cp, "the grader's exercise stubs");
-        cp.add(1, stubs);
-        compileStrict(dir, out, cp, "the hidden tests in " + dir);
-        return out;
-    }
-
-    private static void compileStrict(Path sources, Path out, List<Path> cp, String what) throws IOException {
-        List<String> args = new ArrayList<>(List.of("-17", "-encoding", "UTF-8", "-nowarn", "-g", "-parameters", "-d", out.toString(),
-                "-cp", StudentBuild.join(cp)));
-        try (Stream<Path> s = Files.walk(sources)) {
-            s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
-        }
-        StringWriter w = new StringWriter();
-        if (!BatchCompiler.compile(args.toArray(String[]::new), new PrintWriter(w), new PrintWriter(w), null)) {
-            throw new IllegalStateException(what + " do not compile:\n" + w);
         }
     }
 
