@@ -96,7 +96,7 @@ public final class Grader {
                 try {
                     ExerciseJvm.Run r = f.getValue().get();
                     runs.put(f.getKey(), r);
-                    log.printf("%-28s %5.1f s  peak RSS %4d MB  %s%n", f.getKey(), r.seconds, r.peakRssKb / 1024,
+                    log.printf("%-28s %5.1f s (CPU %5.1f s)  peak RSS %4d MB  %s%n", f.getKey(), r.seconds, r.cpuSeconds, r.peakRssKb / 1024,
                             r.done ? "finished" : r.timedOut ? "timed out" : "ended early (exit " + r.exitCode + ")");
                 } catch (java.util.concurrent.ExecutionException ex) {
                     throw new IOException("could not run the tests of " + f.getKey() + ": " + ex.getCause(), ex.getCause());

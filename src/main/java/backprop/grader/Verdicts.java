@@ -28,7 +28,9 @@ final class Verdicts {
     static String jvmProblem(String exercise, ExerciseJvm.Run run, TestCatalog catalog, Assignment assignment) {
         String during = run.running == null ? "" : ", during \"" + nameOf(catalog, exercise, run.running) + "\"";
         if (run.timedOut) {
-            return exercise + " scores 0: its tests did not finish within " + assignment.timeLimit(exercise) + " s" + during
+            int limit = assignment.timeLimit(exercise);
+            return exercise + " scores 0: its tests did not finish within " + limit + " s"
+                    + (run.wallClock ? " of CPU time (ended after " + 3 * limit + " s on the clock, waiting)" : " of CPU time") + during
                     + ". An endless loop, or code that waits for something? Every other exercise was graded as usual.";
         }
         if (run.fatal != null) {
