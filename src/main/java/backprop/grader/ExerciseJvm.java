@@ -45,11 +45,16 @@ final class ExerciseJvm {
     }
 
     private static final int STDERR_TAIL = 16 * 1024;
+    static final int IDLE_SECONDS = 60;
+    /** CPU time that counts as progress over IDLE_SECONDS: a starved JVM still gets this much, a waiting one does not. */
+    private static final double PROGRESS_SECONDS = 0.5;
     private static final int MAX_LINE = 4 * 1024 * 1024;
 
     /**
      * The limit is on the CPU time the JVM uses, so correct code on a busy machine is not cut off for
-     * want of a processor; a wall-clock backstop of three times the limit ends code that waits.
+     * want of a processor. Code that waits instead of computing uses no CPU: it is ended when its
+     * CPU time has not grown for {@link #IDLE_SECONDS} on the clock. Ten times the limit on the
+     * clock ends anything else.
      */
     static Run run(List<String> command, Path workDir, int timeLimitSeconds) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
@@ -78,13 +83,21 @@ final class ExerciseJvm {
         errReader.setDaemon(true);
         out.start();
         errReader.start();
-        long deadline = start + TimeUnit.SECONDS.toNanos(3L * timeLimitSeconds);
+        long deadline = start + TimeUnit.SECONDS.toNanos(10L * timeLimitSeconds);
+        long lastProgress = System.nanoTime();
+        double cpuAtLastProgress = 0;
         while (p.isAlive()) {
             p.waitFor(200, TimeUnit.MILLISECONDS);
             p.descendants().forEach(seen::add);
             run.peakRssKb = Math.max(run.peakRssKb, peakRssKb(p.pid()));
             run.cpuSeconds = Math.max(run.cpuSeconds, p.toHandle().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0));
-            if (p.isAlive() && (run.cpuSeconds > timeLimitSeconds || System.nanoTime() > deadline)) {
+            long now = System.nanoTime();
+            if (run.cpuSeconds - cpuAtLastProgress >= PROGRESS_SECONDS) {
+                cpuAtLastProgress = run.cpuSeconds;
+                lastProgress = now;
+            }
+            boolean idle = now - lastProgress > TimeUnit.SECONDS.toNanos(IDLE_SECONDS);
+            if (p.isAlive() && (run.cpuSeconds > timeLimitSeconds || idle || now > deadline)) {
                 run.timedOut = true;
                 run.wallClock = run.cpuSeconds <= timeLimitSeconds;
                 break;

@@ -30,7 +30,8 @@ final class Verdicts {
         if (run.timedOut) {
             int limit = assignment.timeLimit(exercise);
             return exercise + " scores 0: its tests did not finish within " + limit + " s"
-                    + (run.wallClock ? " of CPU time (ended after " + 3 * limit + " s on the clock, waiting)" : " of CPU time") + during
+                    + (run.wallClock ? " of CPU time: it stopped computing, and was ended after " + Math.round(run.seconds)
+                            + " s on the clock, waiting" : " of CPU time") + during
                     + ". An endless loop, or code that waits for something? Every other exercise was graded as usual.";
         }
         if (run.fatal != null) {
