@@ -30,8 +30,9 @@ import backprop.harness.api.Tensors;
  * microseconds of bookkeeping each, far more than the arithmetic on these small arrays), while a
  * build costs about as much as a few calls, so a graph holds only what its cases need: when every
  * hidden layer has the same activation the graph computes just that one, and the L2 term is
- * there only for lambda ≠ 0 (about half the CPU time per call of the general graph; docs/BENCHMARK.md).
- * Networks whose hidden activations differ share one graph per depth and head, in which each
+ * there only for lambda ≠ 0 (a call then takes about 55 % of the CPU time it took in the general
+ * graph; docs/HARNESS.md).
+ * Networks whose hidden activations differ share one graph per depth, head and L2, in which each
  * hidden layer computes Σ_f use_f · f(Z) with a 0/1 placeholder per activation. That bounds the
  * number of graphs by depth × head × 6 × 2.
  */
