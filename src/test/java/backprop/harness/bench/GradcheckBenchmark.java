@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -38,6 +40,9 @@ public final class GradcheckBenchmark {
     /** n0, n1, n2, batch, and the number of timed full-check rounds (a 784-64-10 gradcheck takes a minute). */
     private static final int[][] NETS = {{2, 5, 2, 4, 9}, {10, 16, 3, 8, 5}, {64, 32, 10, 16, 3}, {784, 64, 10, 32, 1}};
     private static final int FAST_ROUNDS = 15;
+    private static final String HEADER = "| net | P | torch full | harness full | ratio | torch fast | harness fast | ratio | rounds full/fast |\n"
+            + "|---|---|---|---|---|---|---|---|---|\n";
+    private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
 
     private GradcheckBenchmark() {
     }
@@ -58,8 +63,11 @@ public final class GradcheckBenchmark {
             harness(net(10, 16, 3, 8), NetworkCheck.Mode.FULL);
         }
         System.out.println();
-        System.out.println("| net | P | torch full | harness full | ratio | torch fast | harness fast | ratio | rounds full/fast |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        // Wall time, and CPU time: on a shared machine a process waits for a core as often as it
+        // runs, and CPU time (this thread's; the torch worker's process time, one thread) counts
+        // only the running.
+        StringBuilder wall = new StringBuilder(HEADER);
+        StringBuilder cpu = new StringBuilder(HEADER);
         for (int[] n : NETS) {
             String name = n[0] + "-" + n[1] + "-" + n[2];
             if (!only.isEmpty() && !only.equals(name)) {
@@ -81,10 +89,16 @@ public final class GradcheckBenchmark {
             }
             double[][] fast = rounds(c, NetworkCheck.Mode.FAST, torch, "fast", fastRounds);
             double[][] full = rounds(c, NetworkCheck.Mode.FULL, torch, "full", fullRounds);
-            System.out.printf(Locale.ROOT, "| %s (m = %d) | %,d | %s | %s | %s | %s | %s | %s | %d/%d |%n", name, n[3], p,
-                    time(full[1]), time(full[0]), ratio(full[0], full[1]), time(fast[1]), time(fast[0]), ratio(fast[0], fast[1]),
-                    fullRounds, fastRounds);
+            for (int k = 0; k < 2; k++) {
+                (k == 0 ? wall : cpu).append(String.format(Locale.ROOT, "| %s (m = %d) | %,d | %s | %s | %s | %s | %s | %s | %d/%d |%n",
+                        name, n[3], p, time(full[2 * k + 1]), time(full[2 * k]), ratio(full[2 * k], full[2 * k + 1]),
+                        time(fast[2 * k + 1]), time(fast[2 * k]), ratio(fast[2 * k], fast[2 * k + 1]), fullRounds, fastRounds));
+            }
         }
+        System.out.println("Wall time, medians:");
+        System.out.println(wall);
+        System.out.println("CPU time, medians:");
+        System.out.print(cpu);
         System.out.println();
         parts(only);
         System.out.println();
@@ -94,20 +108,29 @@ public final class GradcheckBenchmark {
         }
     }
 
-    /** Rounds of (harness, torch) pairs: row 0 the harness's seconds, row 1 torch's (NaN without torch). */
+    /**
+     * Rounds of (harness, torch) pairs, in seconds: rows 0 and 1 wall time of the harness and
+     * torch, rows 2 and 3 their CPU time (NaN without torch).
+     */
     private static double[][] rounds(NetworkCase c, NetworkCheck.Mode mode, Torch torch, String tmode, int n) throws IOException {
-        double[][] t = new double[2][n];
+        double[][] t = new double[4][n];
         for (int i = 0; i < n; i++) {
-            t[0][i] = harness(c, mode);
-            t[1][i] = torch == null ? Double.NaN : torch.run(tmode);
+            double[] h = harness(c, mode);
+            double[] o = torch == null ? new double[] {Double.NaN, Double.NaN} : torch.run(tmode);
+            t[0][i] = h[0];
+            t[1][i] = o[0];
+            t[2][i] = h[1];
+            t[3][i] = o[1];
         }
         return t;
     }
 
-    private static double harness(NetworkCase c, NetworkCheck.Mode mode) {
+    /** One check: its wall time and this thread's CPU time, in seconds. */
+    private static double[] harness(NetworkCase c, NetworkCheck.Mode mode) {
+        long c0 = THREAD.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         CaseResult r = NetworkCheck.run(new PlainNetwork(), c, mode);
-        double s = (System.nanoTime() - t0) / 1e9;
+        double[] s = {(System.nanoTime() - t0) / 1e9, (THREAD.getCurrentThreadCpuTime() - c0) / 1e9};
         if (!r.passed()) {
             throw new IllegalStateException("the harness rejected a correct network: " + r.problems());
         }
@@ -229,8 +252,10 @@ public final class GradcheckBenchmark {
             ask("net " + n[0] + " " + n[1] + " " + n[2] + " " + n[3]);
         }
 
-        double run(String mode) throws IOException {
-            return Double.parseDouble(ask(mode));
+        /** Wall and CPU seconds of one gradcheck call. */
+        double[] run(String mode) throws IOException {
+            String[] w = ask(mode).split(" ");
+            return new double[] {Double.parseDouble(w[0]), Double.parseDouble(w[1])};
         }
 
         private String ask(String line) throws IOException {
