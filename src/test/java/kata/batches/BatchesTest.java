@@ -57,30 +57,14 @@ class BatchesTest {
     static final CaseSpace ONE_SAMPLE = BATCHES.withBatch(1, 1);
 
     /** The learner's per-sample gradient, for cases of one sample; the loss is the batch loss of that one row. */
-    static final NetworkUnderTest SAMPLE = new NetworkUnderTest() {
-        @Override
-        public double loss(NetworkCase c) {
-            return Batches.loss(c.x(), c.y(), params(c), c.spec().loss());
-        }
-
-        @Override
-        public Tensors gradients(NetworkCase c) {
-            return named(Batches.ofSample(c.x(), c.y(), params(c), c.spec().loss()));
-        }
-    };
+    static final NetworkUnderTest SAMPLE = NetworkUnderTest.of(
+            c -> Batches.loss(c.x(), c.y(), params(c), c.spec().loss()),
+            c -> named(Batches.ofSample(c.x(), c.y(), params(c), c.spec().loss())));
 
     /** The learner's batch gradient, the mean over the rows. */
-    static final NetworkUnderTest BATCH = new NetworkUnderTest() {
-        @Override
-        public double loss(NetworkCase c) {
-            return Batches.loss(c.x(), c.y(), params(c), c.spec().loss());
-        }
-
-        @Override
-        public Tensors gradients(NetworkCase c) {
-            return named(Batches.ofBatch(c.x(), c.y(), params(c), c.spec().loss()));
-        }
-    };
+    static final NetworkUnderTest BATCH = NetworkUnderTest.of(
+            c -> Batches.loss(c.x(), c.y(), params(c), c.spec().loss()),
+            c -> named(Batches.ofBatch(c.x(), c.y(), params(c), c.spec().loss())));
 
     static Params params(NetworkCase c) {
         Tensors t = c.params();

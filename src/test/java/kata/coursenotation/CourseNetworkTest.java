@@ -47,21 +47,15 @@ class CourseNetworkTest {
     private static final int COMPARED_CASES = 50;
 
     /** The harness's view of the learner's class: parameters folded into bias rows, gradients split back into W and b. */
-    static final NetworkUnderTest NETWORK = new NetworkUnderTest() {
-        @Override
-        public double loss(NetworkCase c) {
-            return CourseNetwork.loss(CourseNetwork.forward(c.x(), BiasRows.weights(c.params())), c.y(), c.spec().loss());
-        }
-
-        @Override
-        public Tensors gradients(NetworkCase c) {
-            CourseNetwork.Weights w = BiasRows.weights(c.params());
-            CourseNetwork.Gradients g = CourseNetwork.backward(CourseNetwork.forward(c.x(), w), c.y(), w, c.spec().loss());
-            requireSizeOf("wGrad1", g.wGrad1(), "weights1", w.weights1());
-            requireSizeOf("wGrad2", g.wGrad2(), "weights2", w.weights2());
-            return BiasRows.unfold(g);
-        }
-    };
+    static final NetworkUnderTest NETWORK = NetworkUnderTest.of(
+            c -> CourseNetwork.loss(CourseNetwork.forward(c.x(), BiasRows.weights(c.params())), c.y(), c.spec().loss()),
+            c -> {
+                CourseNetwork.Weights w = BiasRows.weights(c.params());
+                CourseNetwork.Gradients g = CourseNetwork.backward(CourseNetwork.forward(c.x(), w), c.y(), w, c.spec().loss());
+                requireSizeOf("wGrad1", g.wGrad1(), "weights1", w.weights1());
+                requireSizeOf("wGrad2", g.wGrad2(), "weights2", w.weights2());
+                return BiasRows.unfold(g);
+            });
 
     /** A gradient of the wrong size cannot be split into a bias row and W: say what its size means instead. */
     static void requireSizeOf(String name, INDArray grad, String of, INDArray weights) {

@@ -1,5 +1,7 @@
 package kata.debug;
 
+import kata.support.Xor;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -63,8 +65,8 @@ final class CourseNotation implements NetworkUnderTest {
 
     /** The question's four XOR rows and targets, with fixed weights that make every gradient non-zero. */
     static NetworkCase questionsBatch(double lambda) {
-        INDArray x = Nd4j.createFromArray(new double[][] {{0, 1}, {1, 0}, {1, 1}, {0, 0}});
-        INDArray y = Nd4j.createFromArray(new double[][] {{1}, {1}, {0}, {0}});
+        INDArray x = Xor.x();
+        INDArray y = Xor.y();
         Tensors p = Tensors.of(
                 "W1", Nd4j.createFromArray(new double[][] {{0.5, -0.3, 0.8, -0.6, 0.2}, {-0.4, 0.7, 0.1, 0.9, -0.5}}),
                 "b1", Nd4j.createFromArray(new double[][] {{0.1, -0.2, 0.05, 0.3, -0.1}}),

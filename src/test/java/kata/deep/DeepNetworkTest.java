@@ -1,5 +1,7 @@
 package kata.deep;
 
+import kata.support.Xor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -32,18 +34,12 @@ class DeepNetworkTest {
     private static final double SAME_SUMS = 1e-13;
 
     /** The harness's view of the learner's class: a loss and named gradients for a case. */
-    static final NetworkUnderTest NETWORK = new NetworkUnderTest() {
-        @Override
-        public double loss(NetworkCase c) {
-            DeepNetwork net = new DeepNetwork(c.spec());
-            return net.loss(net.forward(c.x(), c.params()), c.y());
-        }
-
-        @Override
-        public Tensors gradients(NetworkCase c) {
-            return gradientsOf(c.spec(), c.x(), c.y(), c.params());
-        }
-    };
+    static final NetworkUnderTest NETWORK = NetworkUnderTest.of(
+            c -> {
+                DeepNetwork net = new DeepNetwork(c.spec());
+                return net.loss(net.forward(c.x(), c.params()), c.y());
+            },
+            c -> gradientsOf(c.spec(), c.x(), c.y(), c.params()));
 
     static Tensors gradientsOf(NetSpec spec, INDArray x, INDArray y, Tensors params) {
         DeepNetwork net = new DeepNetwork(spec);
@@ -115,8 +111,8 @@ class DeepNetworkTest {
         // L = 2, sigmoid everywhere, biases on: the network of exercise 04, written now as a loop.
         // The comparison is with your own TwoLayerNetwork; if this fails, run exercise 04's tests first.
         NetSpec spec = NetSpec.of(2, 5, 1);
-        INDArray x = Nd4j.createFromArray(new double[][] {{0, 1}, {1, 0}, {1, 1}, {0, 0}});
-        INDArray y = Nd4j.createFromArray(new double[][] {{1}, {1}, {0}, {0}});
+        INDArray x = Xor.x();
+        INDArray y = Xor.y();
         INDArray w1 = Nd4j.createFromArray(new double[][] {{0.5, -0.3, 0.8, -0.6, 0.2}, {-0.4, 0.7, 0.1, 0.9, -0.5}});
         INDArray b1 = Nd4j.createFromArray(new double[][] {{0.1, -0.2, 0.05, 0.3, -0.1}});
         INDArray w2 = Nd4j.createFromArray(new double[][] {{0.6}, {-0.7}, {0.4}, {0.9}, {-0.3}});

@@ -1,5 +1,7 @@
 package kata.gradientchecker;
 
+import kata.support.Xor;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -14,8 +16,8 @@ final class XorNetwork {
     private XorNetwork() {
     }
 
-    static final INDArray X = Nd4j.createFromArray(new double[][] {{0, 1}, {1, 0}, {1, 1}, {0, 0}});
-    static final INDArray Y = Nd4j.createFromArray(new double[][] {{1}, {1}, {0}, {0}});
+    static final INDArray X = Xor.x();
+    static final INDArray Y = Xor.y();
     static final INDArray B1 = Nd4j.createFromArray(new double[][] {{0.1, -0.2, 0.3}});
     static final INDArray W2 = Nd4j.createFromArray(new double[][] {{1.5}, {-2.0}, {1.2}});
     static final INDArray B2 = Nd4j.createFromArray(new double[][] {{-0.3}});

@@ -1,5 +1,7 @@
 package kata.gradientdescent;
 
+import kata.support.Xor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -54,8 +56,8 @@ class GradientDescentTest {
     /** J = 1/(2m) Σ (A2 − Y)² below 0.01: outputs within about 0.14 of their targets on average. */
     static final double LOSS_BOUND = 0.01;
 
-    static final INDArray XOR_X = Nd4j.createFromArray(new double[][] {{0, 1}, {1, 0}, {1, 1}, {0, 0}});
-    static final INDArray XOR_Y = Nd4j.createFromArray(new double[][] {{1}, {1}, {0}, {0}});
+    static final INDArray XOR_X = Xor.x();
+    static final INDArray XOR_Y = Xor.y();
 
     @Test
     void initialWeightsHaveMeanZero() {

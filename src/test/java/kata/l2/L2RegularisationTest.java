@@ -53,18 +53,12 @@ class L2RegularisationTest {
             .withLambda(true);
 
     /** The harness's view of the learner's class, with each case's own λ. */
-    static final NetworkUnderTest NETWORK = new NetworkUnderTest() {
-        @Override
-        public double loss(NetworkCase c) {
-            return L2Regularisation.loss(c.x(), c.y(), params(c), c.spec().loss(), c.spec().lambda());
-        }
-
-        @Override
-        public Tensors gradients(NetworkCase c) {
-            Gradients g = L2Regularisation.gradients(c.x(), c.y(), params(c), c.spec().loss(), c.spec().lambda());
-            return Tensors.of("W1", g.dW1(), "b1", g.db1(), "W2", g.dW2(), "b2", g.db2());
-        }
-    };
+    static final NetworkUnderTest NETWORK = NetworkUnderTest.of(
+            c -> L2Regularisation.loss(c.x(), c.y(), params(c), c.spec().loss(), c.spec().lambda()),
+            c -> {
+                Gradients g = L2Regularisation.gradients(c.x(), c.y(), params(c), c.spec().loss(), c.spec().lambda());
+                return Tensors.of("W1", g.dW1(), "b1", g.db1(), "W2", g.dW2(), "b2", g.db2());
+            });
 
     static Params params(NetworkCase c) {
         Tensors t = c.params();

@@ -26,19 +26,15 @@ import backprop.harness.junit.Exercise;
 class SoftmaxNetworkTest {
 
     /** The harness's view of the learner's class: a loss and named gradients for a case. */
-    static final NetworkUnderTest NETWORK = new NetworkUnderTest() {
-        @Override
-        public double loss(NetworkCase c) {
-            SoftmaxNetwork net = new SoftmaxNetwork(c.spec());
-            return net.loss(net.forward(c.x(), c.params()), c.y());
-        }
-
-        @Override
-        public Tensors gradients(NetworkCase c) {
-            SoftmaxNetwork net = new SoftmaxNetwork(c.spec());
-            return net.backward(net.forward(c.x(), c.params()), c.y(), c.params());
-        }
-    };
+    static final NetworkUnderTest NETWORK = NetworkUnderTest.of(
+            c -> {
+                SoftmaxNetwork net = new SoftmaxNetwork(c.spec());
+                return net.loss(net.forward(c.x(), c.params()), c.y());
+            },
+            c -> {
+                SoftmaxNetwork net = new SoftmaxNetwork(c.spec());
+                return net.backward(net.forward(c.x(), c.params()), c.y(), c.params());
+            });
 
     static final int MAX_HIDDEN = 2;
     static final Activation[] HIDDEN_ACTIVATIONS = {Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.LEAKY_RELU};

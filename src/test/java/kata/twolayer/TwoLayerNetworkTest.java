@@ -1,5 +1,7 @@
 package kata.twolayer;
 
+import kata.support.Xor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -27,30 +29,21 @@ class TwoLayerNetworkTest {
     private static final double HAND = 1e-12;
 
     /** The harness's view of the learner's class: a loss and named gradients for a case. */
-    static final NetworkUnderTest NETWORK = new NetworkUnderTest() {
-        @Override
-        public double loss(NetworkCase c) {
-            return TwoLayerNetwork.loss(TwoLayerNetwork.forward(c.x(), params(c)), c.y(), c.spec().loss());
-        }
-
-        @Override
-        public Tensors gradients(NetworkCase c) {
-            TwoLayerNetwork.Params p = params(c);
-            TwoLayerNetwork.Cache cache = TwoLayerNetwork.forward(c.x(), p);
-            TwoLayerNetwork.Gradients g = TwoLayerNetwork.backward(cache, c.y(), p, c.spec().loss());
-            return Tensors.of("W1", g.dW1(), "b1", g.db1(), "W2", g.dW2(), "b2", g.db2());
-        }
-    };
+    static final NetworkUnderTest NETWORK = NetworkUnderTest.of(
+            c -> TwoLayerNetwork.loss(TwoLayerNetwork.forward(c.x(), params(c)), c.y(), c.spec().loss()),
+            c -> {
+                TwoLayerNetwork.Cache cache = TwoLayerNetwork.forward(c.x(), params(c));
+                TwoLayerNetwork.Gradients g = TwoLayerNetwork.backward(cache, c.y(), params(c), c.spec().loss());
+                return Tensors.of("W1", g.dW1(), "b1", g.db1(), "W2", g.dW2(), "b2", g.db2());
+            });
 
     static TwoLayerNetwork.Params params(NetworkCase c) {
         Tensors t = c.params();
         return new TwoLayerNetwork.Params(t.get("W1"), t.get("b1"), t.get("W2"), t.get("b2"));
     }
 
-    /** Two layers, sigmoid everywhere, biases on; any sizes and batch; squared error or cross-entropy. */
+    /** Two layers, sigmoid everywhere, biases on; 1–4 inputs, 1–6 hidden units, 1–3 outputs, batch 1–6 (the defaults); squared error or cross-entropy. */
     static final CaseSpace TWO_LAYER = CaseSpace.networks()
-            .withHiddenLayers(1, 1).withInputs(1, 4).withWidth(1, 6).withOutputs(1, 3).withBatch(1, 6)
-            .withHiddenActivations(Activation.SIGMOID)
             .withHeads(Head.of(Activation.SIGMOID, Loss.MSE), Head.of(Activation.SIGMOID, Loss.BCE))
             .withBiases(CaseSpace.Biases.ALWAYS);
 
@@ -100,8 +93,8 @@ class TwoLayerNetworkTest {
     static final class QuestionCase {
         static NetworkCase xor() {
             NetSpec spec = NetSpec.of(2, 5, 1);
-            INDArray x = Nd4j.createFromArray(new double[][] {{0, 1}, {1, 0}, {1, 1}, {0, 0}});
-            INDArray y = Nd4j.createFromArray(new double[][] {{1}, {1}, {0}, {0}});
+            INDArray x = Xor.x();
+            INDArray y = Xor.y();
             Tensors p = Tensors.of(
                     "W1", Nd4j.createFromArray(new double[][] {{0.5, -0.3, 0.8, -0.6, 0.2}, {-0.4, 0.7, 0.1, 0.9, -0.5}}),
                     "b1", Nd4j.createFromArray(new double[][] {{0.1, -0.2, 0.05, 0.3, -0.1}}),

@@ -1,5 +1,7 @@
 package kata.walkthrough;
 
+import kata.support.Xor;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,12 +21,12 @@ public final class TheQuestion {
 
     /** X (4×2): the question's rows (1, x1, x2) without their leading 1. */
     public static INDArray x() {
-        return matrix(new double[][] {{0, 1}, {1, 0}, {1, 1}, {0, 0}});
+        return matrix(Xor.rows());
     }
 
     /** Y (4×1): XOR of each row, the y_train the question lost. */
     public static INDArray y() {
-        return matrix(new double[][] {{1}, {1}, {0}, {0}});
+        return matrix(Xor.targets());
     }
 
     /** W1 (2×5). */

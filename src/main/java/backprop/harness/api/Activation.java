@@ -1,15 +1,19 @@
 package backprop.harness.api;
 
 /**
- * The activation functions a network case may use, with their values and derivatives in plain
- * Java. The harness uses these only to find kinks and to describe cases; the gradients it
- * compares against come from ND4J's autodiff (see {@code backprop.harness.reference}).
+ * The activation functions a layer may use, with their formulas; computing
+ * them is your job in the exercises.
  */
 public enum Activation {
+    /** f(z) = z (a linear output layer, for regression with squared error). */
     IDENTITY("identity"),
+    /** σ(z) = 1 / (1 + e^−z), between 0 and 1 (the question's activation). */
     SIGMOID("sigmoid"),
+    /** tanh(z), between −1 and 1. */
     TANH("tanh"),
+    /** max(z, 0); its slope jumps from 0 to 1 at z = 0. */
     RELU("ReLU"),
+    /** z for z > 0, {@link #LEAKY_SLOPE} · z below; its slope jumps at z = 0. */
     LEAKY_RELU("leaky ReLU"),
     /** Row-wise over a layer's units; only allowed on the output layer, with softmax cross-entropy. */
     SOFTMAX("softmax");
@@ -23,6 +27,7 @@ public enum Activation {
         this.label = label;
     }
 
+    /** The name a report uses, e.g. "leaky ReLU". */
     public String label() {
         return label;
     }
@@ -30,17 +35,5 @@ public enum Activation {
     /** True where the derivative jumps at z = 0, so a finite difference across 0 means nothing. */
     public boolean hasKinkAtZero() {
         return this == RELU || this == LEAKY_RELU;
-    }
-
-    /** Element-wise value; SOFTMAX is not element-wise and is rejected here. */
-    public double apply(double z) {
-        switch (this) {
-            case IDENTITY: return z;
-            case SIGMOID: return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-            case TANH: return Math.tanh(z);
-            case RELU: return z > 0 ? z : 0;
-            case LEAKY_RELU: return z > 0 ? z : LEAKY_SLOPE * z;
-            default: throw new IllegalStateException("softmax is row-wise, not element-wise");
-        }
     }
 }

@@ -9,13 +9,11 @@ import java.util.List;
 /**
  * The set of network cases a property ranges over: how many hidden layers, how wide, how large
  * a batch, which activations and output heads, whether biases and L2 appear. Immutable; each
- * {@code with...} method returns a narrowed or widened copy. Lists are in order of simplicity:
- * the shrinker prefers earlier entries.
+ * {@code with...} method returns a changed copy, checked as a whole. Lists are in order of
+ * simplicity: the shrinker prefers earlier entries. A new dimension is a field, its wither and
+ * its use in {@link CaseGenerator} and {@link #contains}.
  */
-public record CaseSpace(int minHidden, int maxHidden, int minInputs, int maxInputs, int minWidth, int maxWidth,
-                        int minOutputs, int maxOutputs, int minBatch, int maxBatch,
-                        List<Activation> hiddenActivations, List<Head> heads, Biases biases,
-                        boolean lambda, double saturation) {
+public final class CaseSpace {
 
     /** An output activation with the loss on top of it. */
     public record Head(Activation output, Loss loss) {
@@ -33,9 +31,57 @@ public record CaseSpace(int minHidden, int maxHidden, int minInputs, int maxInpu
     /** Which layers have biases. */
     public enum Biases { ALWAYS, NEVER, EITHER }
 
-    public CaseSpace {
-        hiddenActivations = List.copyOf(hiddenActivations);
-        heads = List.copyOf(heads);
+    private int minHidden = 1;
+    private int maxHidden = 1;
+    private int minInputs = 1;
+    private int maxInputs = 4;
+    private int minWidth = 1;
+    private int maxWidth = 6;
+    private int minOutputs = 1;
+    private int maxOutputs = 3;
+    private int minBatch = 1;
+    private int maxBatch = 6;
+    private List<Activation> hiddenActivations = List.of(Activation.SIGMOID);
+    private List<Head> heads = List.of(Head.of(Activation.SIGMOID, Loss.MSE));
+    private Biases biases = Biases.EITHER;
+    private boolean lambda;
+    private double saturation = 0.15;
+
+    private CaseSpace() {
+    }
+
+    /**
+     * The default space: one hidden layer, 1–4 inputs, 1–6 hidden units, 1–3 outputs, batch
+     * 1–6, sigmoid throughout with squared error, biases on or off, no L2, and a 15 % chance of a
+     * saturated layer.
+     */
+    public static CaseSpace networks() {
+        return new CaseSpace();
+    }
+
+    private CaseSpace copy(java.util.function.Consumer<CaseSpace> change) {
+        CaseSpace c = new CaseSpace();
+        c.minHidden = minHidden;
+        c.maxHidden = maxHidden;
+        c.minInputs = minInputs;
+        c.maxInputs = maxInputs;
+        c.minWidth = minWidth;
+        c.maxWidth = maxWidth;
+        c.minOutputs = minOutputs;
+        c.maxOutputs = maxOutputs;
+        c.minBatch = minBatch;
+        c.maxBatch = maxBatch;
+        c.hiddenActivations = hiddenActivations;
+        c.heads = heads;
+        c.biases = biases;
+        c.lambda = lambda;
+        c.saturation = saturation;
+        change.accept(c);
+        c.validate();
+        return c;
+    }
+
+    private void validate() {
         check(minHidden >= 0 && minHidden <= maxHidden, "hidden layers", minHidden, maxHidden);
         check(minInputs >= 1 && minInputs <= maxInputs, "inputs", minInputs, maxInputs);
         check(minWidth >= 1 && minWidth <= maxWidth, "hidden width", minWidth, maxWidth);
@@ -50,6 +96,9 @@ public record CaseSpace(int minHidden, int maxHidden, int minInputs, int maxInpu
         if (heads.stream().anyMatch(h -> h.loss() == Loss.SOFTMAX_CE) && maxOutputs < 2) {
             throw new IllegalArgumentException("CaseSpace: softmax cross-entropy needs outputs of at least 2, max is " + maxOutputs);
         }
+        if (!(saturation >= 0 && saturation <= 1)) {
+            throw new IllegalArgumentException("CaseSpace: the saturation probability must be in [0, 1], got " + saturation);
+        }
     }
 
     private static void check(boolean ok, String what, int min, int max) {
@@ -58,65 +107,62 @@ public record CaseSpace(int minHidden, int maxHidden, int minInputs, int maxInpu
         }
     }
 
-    /**
-     * The default space: one hidden layer, 1–4 inputs, 1–6 hidden units, 1–3 outputs, batch
-     * 1–6, sigmoid throughout with squared error, biases on or off, no L2.
-     */
-    public static CaseSpace networks() {
-        return new CaseSpace(1, 1, 1, 4, 1, 6, 1, 3, 1, 6, List.of(Activation.SIGMOID),
-                List.of(Head.of(Activation.SIGMOID, Loss.MSE)), Biases.EITHER, false, 0.15);
-    }
-
     public CaseSpace withHiddenLayers(int min, int max) {
-        return new CaseSpace(min, max, minInputs, maxInputs, minWidth, maxWidth, minOutputs, maxOutputs, minBatch, maxBatch,
-                hiddenActivations, heads, biases, lambda, saturation);
+        return copy(c -> { c.minHidden = min; c.maxHidden = max; });
     }
 
     public CaseSpace withInputs(int min, int max) {
-        return new CaseSpace(minHidden, maxHidden, min, max, minWidth, maxWidth, minOutputs, maxOutputs, minBatch, maxBatch,
-                hiddenActivations, heads, biases, lambda, saturation);
+        return copy(c -> { c.minInputs = min; c.maxInputs = max; });
     }
 
     public CaseSpace withWidth(int min, int max) {
-        return new CaseSpace(minHidden, maxHidden, minInputs, maxInputs, min, max, minOutputs, maxOutputs, minBatch, maxBatch,
-                hiddenActivations, heads, biases, lambda, saturation);
+        return copy(c -> { c.minWidth = min; c.maxWidth = max; });
     }
 
     public CaseSpace withOutputs(int min, int max) {
-        return new CaseSpace(minHidden, maxHidden, minInputs, maxInputs, minWidth, maxWidth, min, max, minBatch, maxBatch,
-                hiddenActivations, heads, biases, lambda, saturation);
+        return copy(c -> { c.minOutputs = min; c.maxOutputs = max; });
     }
 
     public CaseSpace withBatch(int min, int max) {
-        return new CaseSpace(minHidden, maxHidden, minInputs, maxInputs, minWidth, maxWidth, minOutputs, maxOutputs, min, max,
-                hiddenActivations, heads, biases, lambda, saturation);
+        return copy(c -> { c.minBatch = min; c.maxBatch = max; });
     }
 
     public CaseSpace withHiddenActivations(Activation... acts) {
-        return new CaseSpace(minHidden, maxHidden, minInputs, maxInputs, minWidth, maxWidth, minOutputs, maxOutputs, minBatch,
-                maxBatch, List.of(acts), heads, biases, lambda, saturation);
+        return copy(c -> c.hiddenActivations = List.of(acts));
     }
 
     public CaseSpace withHeads(Head... h) {
-        return new CaseSpace(minHidden, maxHidden, minInputs, maxInputs, minWidth, maxWidth, minOutputs, maxOutputs, minBatch,
-                maxBatch, hiddenActivations, List.of(h), biases, lambda, saturation);
+        return copy(c -> c.heads = List.of(h));
     }
 
     public CaseSpace withBiases(Biases b) {
-        return new CaseSpace(minHidden, maxHidden, minInputs, maxInputs, minWidth, maxWidth, minOutputs, maxOutputs, minBatch,
-                maxBatch, hiddenActivations, heads, b, lambda, saturation);
+        return copy(c -> c.biases = b);
     }
 
     public CaseSpace withLambda(boolean on) {
-        return new CaseSpace(minHidden, maxHidden, minInputs, maxInputs, minWidth, maxWidth, minOutputs, maxOutputs, minBatch,
-                maxBatch, hiddenActivations, heads, biases, on, saturation);
+        return copy(c -> c.lambda = on);
     }
 
     /** Probability that a case has one layer scaled up until its units saturate (|z| up to 20). */
     public CaseSpace withSaturation(double probability) {
-        return new CaseSpace(minHidden, maxHidden, minInputs, maxInputs, minWidth, maxWidth, minOutputs, maxOutputs, minBatch,
-                maxBatch, hiddenActivations, heads, biases, lambda, probability);
+        return copy(c -> c.saturation = probability);
     }
+
+    public int minHidden() { return minHidden; }
+    public int maxHidden() { return maxHidden; }
+    public int minInputs() { return minInputs; }
+    public int maxInputs() { return maxInputs; }
+    public int minWidth() { return minWidth; }
+    public int maxWidth() { return maxWidth; }
+    public int minOutputs() { return minOutputs; }
+    public int maxOutputs() { return maxOutputs; }
+    public int minBatch() { return minBatch; }
+    public int maxBatch() { return maxBatch; }
+    public List<Activation> hiddenActivations() { return hiddenActivations; }
+    public List<Head> heads() { return heads; }
+    public Biases biases() { return biases; }
+    public boolean lambda() { return lambda; }
+    public double saturation() { return saturation; }
 
     /** Whether a case belongs to this space (the shrinker stays inside it). */
     public boolean contains(NetworkCase c) {

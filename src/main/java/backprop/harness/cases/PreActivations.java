@@ -1,5 +1,7 @@
 package backprop.harness.cases;
 
+import backprop.harness.core.Forward;
+
 import backprop.harness.api.Activation;
 import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
@@ -29,34 +31,10 @@ public final class PreActivations {
 
     /** For each layer l (index l-1), Z{l} flattened row-major. */
     public static double[][] all(NetworkCase c, Tensors params) {
-        NetSpec spec = c.spec();
-        int m = c.m();
-        double[] a = c.x().dup('c').data().asDouble();
-        double[][] out = new double[spec.layers()][];
-        for (int l = 1; l <= spec.layers(); l++) {
-            int nIn = spec.width(l - 1);
-            int nOut = spec.width(l);
-            double[] w = params.get("W" + l).dup('c').data().asDouble();
-            double[] b = spec.hasBias(l) ? params.get("b" + l).dup('c').data().asDouble() : new double[nOut];
-            double[] z = new double[m * nOut];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < nOut; j++) {
-                    double s = b[j];
-                    for (int k = 0; k < nIn; k++) {
-                        s += a[i * nIn + k] * w[k * nOut + j];
-                    }
-                    z[i * nOut + j] = s;
-                }
-            }
-            Activation f = spec.activation(l);
-            out[l - 1] = z;
-            if (l < spec.layers()) {
-                double[] next = new double[z.length];
-                for (int i = 0; i < z.length; i++) {
-                    next[i] = f.apply(z[i]);
-                }
-                a = next;
-            }
+        Forward.Pass pass = Forward.run(c.spec(), params, c.x());
+        double[][] out = new double[c.spec().layers()][];
+        for (int l = 1; l <= c.spec().layers(); l++) {
+            out[l - 1] = pass.z()[l].v;
         }
         return out;
     }

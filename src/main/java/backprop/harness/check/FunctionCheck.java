@@ -85,9 +85,9 @@ public final class FunctionCheck {
                 r.add(new TensorComparison(n, "finite difference", g.get(n), fd, noise, skipped, Tolerance.FINITE_DIFFERENCE));
             }
         } catch (RuntimeException | Error e) {
-            NetworkCheck.rethrowIfFatal(e);
+            CallObservations.rethrowIfFatal(e);
             r.add(new Problem(Problem.kindOf(e), "value (called with perturbed inputs for finite differences)",
-                    NetworkCheck.describe(e), e));
+                    CallObservations.describe(e), e));
         }
         return r;
     }
@@ -108,8 +108,8 @@ public final class FunctionCheck {
             }
             return v;
         } catch (RuntimeException | Error e) {
-            NetworkCheck.rethrowIfFatal(e);
-            r.add(new Problem(Problem.kindOf(e), step, NetworkCheck.describe(e), e));
+            CallObservations.rethrowIfFatal(e);
+            r.add(new Problem(Problem.kindOf(e), step, CallObservations.describe(e), e));
             return null;
         }
     }

@@ -51,12 +51,12 @@ public final class NetworkCheck {
 
         // 1. Loss, on a copy so that a forward pass that writes into X or W is caught below.
         NetworkCase lossCopy = c.copy();
-        Double loss = attempt(r, "loss (the forward pass)", () -> net.loss(lossCopy));
+        Double loss = CallObservations.attempt(r, "loss (the forward pass)", () -> net.loss(lossCopy));
         if (loss == null) {
             return r;
         }
         r.learnerLoss = loss;
-        checkUnchanged(r, c, lossCopy, "loss()");
+        CallObservations.checkUnchanged(r, c, lossCopy, "loss()");
         if (!Double.isFinite(loss)) {
             r.add(new Problem(Problem.Kind.NOT_FINITE, "J", "the loss is " + loss));
             return r;
@@ -64,7 +64,7 @@ public final class NetworkCheck {
         // The same case again after a different one: a stale cache or a growing field shows here.
         NetworkCase other = neighbour(c);
         NetworkCase again = c.copy();
-        Double loss2 = attempt(r, "loss (called again, after another case)", () -> {
+        Double loss2 = CallObservations.attempt(r, "loss (called again, after another case)", () -> {
             net.loss(other);
             return net.loss(again);
         });
@@ -81,22 +81,22 @@ public final class NetworkCheck {
 
         // 2. Gradients, twice, each on its own copy.
         NetworkCase first = c.copy();
-        Tensors g = attempt(r, "gradients (the backward pass)", () -> net.gradients(first));
+        Tensors g = CallObservations.attempt(r, "gradients (the backward pass)", () -> net.gradients(first));
         if (g == null) {
             return r;
         }
         r.learnerGradients = g;
-        checkUnchanged(r, c, first, "gradients()");
-        if (!wellFormed(r, c, g)) {
+        CallObservations.checkUnchanged(r, c, first, "gradients()");
+        if (!CallObservations.wellFormed(r, c, g)) {
             return r;
         }
         NetworkCase second = c.copy();
-        Tensors g2 = attempt(r, "gradients (the second, identical call)", () -> net.gradients(second));
+        Tensors g2 = CallObservations.attempt(r, "gradients (the second, identical call)", () -> net.gradients(second));
         if (g2 == null) {
             return r;
         }
         boolean repeatable = true;
-        if (wellFormed(new CaseResult(c), c, g2)) {
+        if (CallObservations.wellFormed(new CaseResult(c), c, g2)) {
             for (String name : c.spec().parameterNames()) {
                 if (!Elements.same(g.get(name), g2.get(name))) {
                     r.secondCallGradients = g2;
@@ -109,14 +109,14 @@ public final class NetworkCheck {
         }
         if (repeatable) {
             NetworkCase third = c.copy();
-            Tensors g3 = attempt(r, "gradients (called again, after another case)", () -> {
+            Tensors g3 = CallObservations.attempt(r, "gradients (called again, after another case)", () -> {
                 net.gradients(other);
                 return net.gradients(third);
             });
             if (g3 == null) {
                 return r;
             }
-            if (wellFormed(new CaseResult(c), c, g3)) {
+            if (CallObservations.wellFormed(new CaseResult(c), c, g3)) {
                 for (String name : c.spec().parameterNames()) {
                     if (!Elements.same(g.get(name), g3.get(name))) {
                         r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "d" + name, "gradients() returned a different d" + name
@@ -160,9 +160,9 @@ public final class NetworkCheck {
                 directional(r, c, g, f, copy, guard);
             }
         } catch (RuntimeException | Error e) {
-            rethrowIfFatal(e);
+            CallObservations.rethrowIfFatal(e);
             r.add(new Problem(Problem.kindOf(e), "loss (called with perturbed parameters for finite differences)",
-                    describe(e), e));
+                    CallObservations.describe(e), e));
         }
         return r;
     }
@@ -235,89 +235,6 @@ public final class NetworkCheck {
         boolean[] s = new boolean[(int) a.length()];
         java.util.Arrays.fill(s, true);
         return s;
-    }
-
-    /** Presence, shape, type and finiteness of every gradient; records problems and says whether to go on. */
-    private static boolean wellFormed(CaseResult r, NetworkCase c, Tensors g) {
-        boolean ok = true;
-        List<String> expected = c.spec().parameterNames();
-        for (String name : expected) {
-            INDArray a = g.get(name);
-            String d = "d" + name;
-            if (a == null) {
-                r.add(new Problem(Problem.Kind.BAD_OUTPUT, d, d + " is missing (null); expected an array of shape "
-                        + Shapes.of(c.expectedShape(name))));
-                ok = false;
-                continue;
-            }
-            if (a.dataType() != DataType.DOUBLE) {
-                r.add(new Problem(Problem.Kind.NOT_DOUBLE, d, d + " is " + a.dataType()
-                        + "; gradient checks need DOUBLE because a finite difference in float32 keeps only about"
-                        + " 3 significant digits (float32 has 7, and the subtraction f(θ+h) − f(θ−h) cancels the rest)"));
-                ok = false;
-                continue;
-            }
-            if (!java.util.Arrays.equals(a.shape(), c.expectedShape(name))) {
-                r.add(new Problem(Problem.Kind.BAD_OUTPUT, d, d + " is " + Shapes.of(a) + " but must be "
-                        + Shapes.of(c.expectedShape(name)) + ", the shape of " + name));
-                ok = false;
-                continue;
-            }
-            if (!Double.isFinite(a.sumNumber().doubleValue())) {
-                r.add(new Problem(Problem.Kind.NOT_FINITE, d, d + " contains NaN or infinity"));
-                ok = false;
-            }
-        }
-        List<String> extra = new ArrayList<>(g.names());
-        extra.removeAll(expected);
-        extra.removeIf(n -> g.get(n) == null);
-        if (!extra.isEmpty()) {
-            r.add(new Problem(Problem.Kind.BAD_OUTPUT, "d" + extra.get(0), "gradients for " + extra
-                    + " were returned, but this network has only " + expected
-                    + (extra.stream().anyMatch(n -> n.startsWith("b")) ? " (its bias is off in this case)" : "")));
-            ok = false;
-        }
-        return ok;
-    }
-
-    private static void checkUnchanged(CaseResult r, NetworkCase original, NetworkCase handedOver, String call) {
-        if (!Elements.same(original.x(), handedOver.x())) {
-            r.add(new Problem(Problem.Kind.MUTATES_INPUT, "X", call + " changed its input X"));
-        }
-        if (!Elements.same(original.y(), handedOver.y())) {
-            r.add(new Problem(Problem.Kind.MUTATES_INPUT, "Y", call + " changed its input Y"));
-        }
-        for (String n : original.spec().parameterNames()) {
-            if (!Elements.same(original.params().get(n), handedOver.params().get(n))) {
-                r.add(new Problem(Problem.Kind.MUTATES_INPUT, n, call + " changed the parameter " + n));
-            }
-        }
-    }
-
-    private static <T> T attempt(CaseResult r, String step, Supplier<T> call) {
-        try {
-            T v = call.get();
-            if (v == null) {
-                r.add(new Problem(Problem.Kind.BAD_OUTPUT, step, step + " returned null"));
-            }
-            return v;
-        } catch (RuntimeException | Error e) {
-            rethrowIfFatal(e);
-            r.add(new Problem(Problem.kindOf(e), step, describe(e), e));
-            return null;
-        }
-    }
-
-    /** Out of memory and similar are the JVM's problems, not the learner's: let them through. */
-    static void rethrowIfFatal(Throwable e) {
-        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-            throw (VirtualMachineError) e;
-        }
-    }
-
-    static String describe(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
     /** Plain dot product of two same-shaped arrays, in double. */

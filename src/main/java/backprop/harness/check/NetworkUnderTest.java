@@ -14,4 +14,23 @@ public interface NetworkUnderTest {
 
     /** ∂J/∂W1, ∂J/∂b1, ...: one array per parameter, each of the parameter's shape. */
     Tensors gradients(NetworkCase c);
+
+    /**
+     * A network from two functions, e.g.
+     * {@code NetworkUnderTest.of(c -> Net.loss(c.x(), c.y(), c.params()), c -> Net.gradients(c.x(), c.y(), c.params()))}.
+     */
+    static NetworkUnderTest of(java.util.function.ToDoubleFunction<NetworkCase> loss,
+                               java.util.function.Function<NetworkCase, Tensors> gradients) {
+        return new NetworkUnderTest() {
+            @Override
+            public double loss(NetworkCase c) {
+                return loss.applyAsDouble(c);
+            }
+
+            @Override
+            public Tensors gradients(NetworkCase c) {
+                return gradients.apply(c);
+            }
+        };
+    }
 }

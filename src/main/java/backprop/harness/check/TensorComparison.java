@@ -55,6 +55,7 @@ public final class TensorComparison {
         this.actualValues = Elements.toArray(actual);
         this.expectedValues = Elements.toArray(expected);
         double worstError = -1;
+        boolean worstFails = false;
         for (int i = 0; i < errors.length; i++) {
             if (skipped != null && skipped[i]) {
                 skippedCount++;
@@ -69,9 +70,11 @@ public final class TensorComparison {
             if (!ok) {
                 failing++;
             }
-            double rank = ok ? errors[i] : 1e300 + (Double.isNaN(errors[i]) ? 1 : errors[i]);
-            if (rank > worstError || worst < 0) {
+            // A failing element outranks every passing one; among equals, the larger error (NaN largest).
+            double rank = Double.isNaN(errors[i]) ? Double.POSITIVE_INFINITY : errors[i];
+            if (worst < 0 || (!ok && !worstFails) || (!ok == worstFails && rank > worstError)) {
                 worstError = rank;
+                worstFails = !ok;
                 worst = i;
             }
         }

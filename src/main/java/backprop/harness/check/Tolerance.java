@@ -2,7 +2,8 @@ package backprop.harness.check;
 
 /**
  * When two numbers count as equal: |a − b| ≤ atol + rtol · max(|a|, |b|) + stol · s + noise,
- * where s is the largest magnitude in the array the element belongs to, and {@code noise} an
+ * where s is the scale the caller passes (for network gradients the largest reference gradient
+ * of the whole case, otherwise the largest magnitude in the element's array), and {@code noise} an
  * estimate of the error of the expected value itself (zero for autodiff, the measured
  * truncation error for finite differences).
  *
@@ -41,7 +42,7 @@ public record Tolerance(double rtol, double atol, double stol) {
         }
     }
 
-    /** @param scale the largest magnitude in the element's array; @param noise the expected value's own error */
+    /** @param scale s, as in the class comment; @param noise the expected value's own error */
     public boolean accepts(double actual, double expected, double scale, double noise) {
         if (Double.isNaN(actual) || Double.isNaN(expected)) {
             return false;

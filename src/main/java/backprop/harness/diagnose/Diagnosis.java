@@ -1,18 +1,36 @@
 package backprop.harness.diagnose;
 
+import java.util.List;
+
 /**
- * A likely cause in plain words and where to look. {@code certain} is true only when the
- * evidence admits one reading (e.g. a gradient that is exactly the true one times m). The
- * {@code key} names the cause's family, so that diagnoses of several failing cases can be
- * compared: a cause counts only if every case shows it.
+ * The causes named for a failure, and how far the evidence carries them.
+ *
+ * @param causes      most likely first
+ * @param support     whether every failing case examined shows them
+ * @param examined    how many failing cases were examined
+ * @param ruleErrors  rules that threw while reading the evidence (a harness bug, shown in the
+ *                    harness's own tests, never silently dropped)
  */
-public record Diagnosis(String cause, String lookAt, boolean certain, String key) {
-    /** Keyed by the cause's words with numbers and layer indices taken out. */
-    public Diagnosis(String cause, String lookAt, boolean certain) {
-        this(cause, lookAt, certain, cause.replaceAll("\\d+(\\.\\d+)?(e-?\\d+)?", "#"));
+public record Diagnosis(List<Cause> causes, Support support, int examined, List<RuleError> ruleErrors) {
+
+    public enum Support {
+        /** Every failing case examined shows every cause listed. */
+        ALL_CASES,
+        /** No cause holds in all cases; those listed hold in most of them, or in the shown one. */
+        SOME_CASES
     }
 
-    Diagnosis asGuess() {
-        return new Diagnosis(cause, lookAt, false, key);
+    /** A rule that threw, with what it threw. */
+    public record RuleError(String rule, Throwable error) {
+    }
+
+    public Diagnosis {
+        causes = List.copyOf(causes);
+        ruleErrors = List.copyOf(ruleErrors);
+    }
+
+    /** Whether the report may state the causes as facts: all cases support them and each is certain. */
+    public boolean stated() {
+        return support == Support.ALL_CASES && causes.stream().allMatch(Cause::certain);
     }
 }

@@ -11,16 +11,16 @@ final class Patterns {
     private Patterns() {
     }
 
-    static boolean allZero(INDArray a) {
+    public static boolean allZero(INDArray a) {
         return a.amaxNumber().doubleValue() == 0;
     }
 
-    static boolean nonZero(INDArray a) {
+    public static boolean nonZero(INDArray a) {
         return a.amaxNumber().doubleValue() > 1e-12;
     }
 
     /** c such that actual ≈ c · expected, or NaN if no single factor fits. */
-    static double factor(INDArray actual, INDArray expected) {
+    public static double factor(INDArray actual, INDArray expected) {
         double[] a = Elements.toArray(actual);
         double[] e = Elements.toArray(expected);
         if (a.length != e.length) {
@@ -40,7 +40,7 @@ final class Patterns {
     }
 
     /** Whether actual ≈ expected + k · basis for some k, returning k (NaN if not). */
-    static double offsetAlong(INDArray actual, INDArray expected, INDArray basis) {
+    public static double offsetAlong(INDArray actual, INDArray expected, INDArray basis) {
         double[] a = Elements.toArray(actual);
         double[] e = Elements.toArray(expected);
         double[] b = Elements.toArray(basis);
@@ -64,7 +64,7 @@ final class Patterns {
         return close(a, fit) ? k : Double.NaN;
     }
 
-    static boolean transposedEquals(INDArray actual, INDArray expected) {
+    public static boolean transposedEquals(INDArray actual, INDArray expected) {
         if (actual.rank() != 2 || expected.rank() != 2 || actual.rows() != expected.columns()
                 || actual.columns() != expected.rows()) {
             return false;
@@ -72,11 +72,11 @@ final class Patterns {
         return close(Elements.toArray(actual.transpose()), Elements.toArray(expected));
     }
 
-    static boolean near(double value, double target) {
+    public static boolean near(double value, double target) {
         return Math.abs(value - target) <= 1e-6 * Math.max(1, Math.abs(target));
     }
 
-    static boolean close(double[] a, double[] b) {
+    public static boolean close(double[] a, double[] b) {
         double scale = 0;
         for (double v : b) {
             scale = Math.max(scale, Math.abs(v));

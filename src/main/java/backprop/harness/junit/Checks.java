@@ -1,17 +1,14 @@
 package backprop.harness.junit;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 
 import org.opentest4j.AssertionFailedError;
 
-import backprop.harness.cases.CaseGenerator;
+import backprop.harness.api.Tensors;
 import backprop.harness.cases.CaseSpace;
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.cases.Shrinker;
-import backprop.harness.api.Tensors;
 import backprop.harness.check.CaseResult;
 import backprop.harness.check.Differentiable;
 import backprop.harness.check.FiniteDifferences;
@@ -19,7 +16,13 @@ import backprop.harness.check.FunctionCheck;
 import backprop.harness.check.FunctionResult;
 import backprop.harness.check.NetworkCheck;
 import backprop.harness.check.NetworkUnderTest;
-import backprop.harness.check.Problem;
+import backprop.harness.diagnose.Diagnoser;
+import backprop.harness.diagnose.Diagnosis;
+import backprop.harness.property.NetworkProperty;
+import backprop.harness.property.Outcome;
+import backprop.harness.property.PointProperty;
+import backprop.harness.property.PropertyRunner;
+import backprop.harness.property.Shrinker;
 import backprop.harness.report.FailureReport;
 import backprop.harness.report.FunctionReport;
 
@@ -64,17 +67,15 @@ public final class Checks {
     /** Checks the network on random cases from {@code space}; on failure shrinks and reports the smallest case. */
     public void forAll(CaseSpace space, NetworkUnderTest net) {
         long[] seeds = settings.seeds(testClass + "#" + method);
-        long comparisons = 0;
-        long skipped = 0;
-        for (int i = 0; i < seeds.length; i++) {
-            NetworkCase c = CaseGenerator.generate(space, seeds[i]);
-            CaseResult r = NetworkCheck.run(net, c, NetworkCheck.Mode.FAST);
-            if (!r.passed()) {
-                failNetwork(space, net, r, seeds, i);
-            }
-            comparisons += r.comparisons();
-            skipped += r.skippedAtKinks();
+        Outcome<NetworkCase, CaseResult> outcome = PropertyRunner.run(new NetworkProperty(space, net), seeds, PropertyRunner.Limits.DEFAULT);
+        if (outcome instanceof Outcome.Failed<NetworkCase, CaseResult> f) {
+            Diagnosis d = Diagnoser.diagnose(f.evidence());
+            throw new AssertionFailedError(FailureReport.render(f.shown(), d, new FailureReport.Context(exercise,
+                    provenance(f, f.original().spec().shortSizes() + " with m = " + f.original().m()), rerun(f.seed()))));
         }
+        List<CaseResult> passed = ((Outcome.Passed<NetworkCase, CaseResult>) outcome).results();
+        long comparisons = passed.stream().mapToLong(CaseResult::comparisons).sum();
+        long skipped = passed.stream().mapToLong(CaseResult::skippedAtKinks).sum();
         if (comparisons == 0) {
             throw new AssertionFailedError(exercise + ": the property compared nothing (" + seeds.length
                     + " cases, every comparison skipped); the harness cannot vouch for this code.");
@@ -87,12 +88,22 @@ public final class Checks {
         }
     }
 
+    /** Where the shown case came from: its seed, which try, and how it was shrunk. */
+    private static String provenance(Outcome.Failed<?, ?> f, String original) {
+        Shrinker.Shrunk<?, ?> s = f.shrunk();
+        String shrunk = s.steps() == 0 ? "" : "; shrunk in " + s.steps() + " steps from " + original;
+        String bound = s.boundReached() ? "; shrinking bound reached after " + s.attempts()
+                + " attempts, so a smaller failing case may exist" : "";
+        String shown = f.shownIsShrunk() || s.steps() == 0 ? "" : "; the shrunk case passed the full check, so the original is shown";
+        return "seed " + f.seed() + ", random case " + (f.index() + 1) + " of " + f.tries() + shrunk + bound + shown;
+    }
+
     /** Checks the network on one fixed case, every element against the reference and finite differences. */
     public void network(NetworkCase c, NetworkUnderTest net) {
         CaseResult r = NetworkCheck.run(net, c, NetworkCheck.Mode.FULL);
         if (!r.passed()) {
-            throw new AssertionFailedError(FailureReport.render(r, new FailureReport.Context(exercise,
-                    c.origin(), rerun(null))));
+            throw new AssertionFailedError(FailureReport.render(r, Diagnoser.diagnose(List.of(r)),
+                    new FailureReport.Context(exercise, c.origin(), rerun(null))));
         }
         if (r.comparisons() == 0) {
             throw new AssertionFailedError(exercise + ": nothing was compared on " + c + " (every element sat on a kink)");
@@ -111,7 +122,8 @@ public final class Checks {
     public void gradient(String what, Differentiable f, Tensors at, Tensors exact, FiniteDifferences.KinkGuard guard) {
         FunctionResult r = FunctionCheck.run(f, at, guard, exact);
         if (!r.passed()) {
-            throw new AssertionFailedError(FunctionReport.render(what, r, new FailureReport.Context(exercise, "fixed point", rerun(null))));
+            throw new AssertionFailedError(FunctionReport.render(what, r, Diagnoser.diagnose(r),
+                    new FailureReport.Context(exercise, "fixed point", rerun(null))));
         }
         requireCompared(what, r);
     }
@@ -142,16 +154,22 @@ public final class Checks {
         Tensors at(SplittableRandom rng);
     }
 
-    /** Checks a function's gradient at random points; reports the seed of the first failing one. */
+    /** Checks a function's gradient at random points; on failure rounds the point while it fails the same way. */
     public void forAllPoints(String what, Points points, Differentiable f, FiniteDifferences.KinkGuard guard) {
+        forAllPoints(what, points, f, guard, null);
+    }
+
+    /** As above, also against an exact gradient at each point ({@code exact} returns it for a point). */
+    public void forAllPoints(String what, Points points, Differentiable f, FiniteDifferences.KinkGuard guard,
+                             java.util.function.Function<Tensors, Tensors> exact) {
         long[] seeds = settings.seeds(testClass + "#" + method);
-        for (int i = 0; i < seeds.length; i++) {
-            Tensors at = points.at(new SplittableRandom(seeds[i]));
-            FunctionResult r = FunctionCheck.run(f, at, guard, null);
-            if (!r.passed()) {
-                String prov = "seed " + seeds[i] + ", random point " + (i + 1) + " of " + seeds.length;
-                throw new AssertionFailedError(FunctionReport.render(what, r, new FailureReport.Context(exercise, prov, rerun(seeds[i]))));
-            }
+        Outcome<Tensors, FunctionResult> outcome = PropertyRunner.run(new PointProperty(points::at, f, guard, exact), seeds,
+                PropertyRunner.Limits.DEFAULT);
+        if (outcome instanceof Outcome.Failed<Tensors, FunctionResult> fail) {
+            throw new AssertionFailedError(FunctionReport.render(what, fail.shown(), Diagnoser.diagnose(fail.shown()),
+                    new FailureReport.Context(exercise, provenance(fail, "the random point"), rerun(fail.seed()))));
+        }
+        for (FunctionResult r : ((Outcome.Passed<Tensors, FunctionResult>) outcome).results()) {
             requireCompared(what, r);
         }
     }
@@ -163,61 +181,6 @@ public final class Checks {
     private void requireCompared(String what, FunctionResult r) {
         if (r.compared() == 0) {
             throw new AssertionFailedError(exercise + ": " + what + ": nothing was compared (every element sat on a kink)");
-        }
-    }
-
-    /** Failing cases examined besides the shown one, so that a diagnosis rests on more than one small case. */
-    static final int EXTRA_EVIDENCE = 3;
-
-    private void failNetwork(CaseSpace space, NetworkUnderTest net, CaseResult r, long[] seeds, int index) {
-        long seed = seeds[index];
-        int tries = seeds.length;
-        FailureReport.Context stub = new FailureReport.Context(exercise, "", rerun(seed));
-        if (r.kind() == Problem.Kind.NOT_IMPLEMENTED || r.kind() == Problem.Kind.NOT_COMPILED) {
-            throw new AssertionFailedError(FailureReport.render(r, stub));
-        }
-        Problem.Kind kind = r.kind();
-        Shrinker.Result shrunk = Shrinker.shrink(r.networkCase(), space, cand -> {
-            CaseResult cr = NetworkCheck.run(net, cand, NetworkCheck.Mode.FAST);
-            return !cr.passed() && sameFamily(cr.kind(), kind);
-        });
-        CaseResult full = NetworkCheck.run(net, shrunk.smallest(), NetworkCheck.Mode.FULL);
-        if (full.passed()) {
-            full = NetworkCheck.run(net, r.networkCase(), NetworkCheck.Mode.FULL);
-        }
-        List<CaseResult> evidence = new ArrayList<>();
-        evidence.add(full);
-        if (full.networkCase() != r.networkCase()) {
-            evidence.add(r);
-        }
-        // More failing cases from fresh seeds: a cause must hold in all of them to be stated as fact.
-        SplittableRandom more = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        for (int k = 0; k < 30 && evidence.size() < 2 + EXTRA_EVIDENCE; k++) {
-            CaseResult extra = NetworkCheck.run(net, CaseGenerator.generate(space, more.nextLong() >>> 1), NetworkCheck.Mode.FAST);
-            if (!extra.passed() && sameFamily(extra.kind(), kind)) {
-                evidence.add(extra);
-            }
-        }
-        String prov = "seed " + seed + ", random case " + (index + 1) + " of " + tries
-                + (shrunk.steps() == 0 ? "" : "; shrunk in " + shrunk.steps() + " steps from " + r.networkCase().spec().shortSizes()
-                + " with m = " + r.networkCase().m());
-        throw new AssertionFailedError(FailureReport.render(full, evidence, new FailureReport.Context(exercise, prov, rerun(seed))));
-    }
-
-    /**
-     * Shrinking keeps to failures of the same kind, so it cannot wander from a wrong gradient to a
-     * crash, or from a wrong loss to a case where the loss happens to come out right.
-     */
-    private static boolean sameFamily(Problem.Kind a, Problem.Kind b) {
-        return a == b || (family(a) == family(b) && family(a) != 3);
-    }
-
-    private static int family(Problem.Kind k) {
-        switch (k) {
-            case EXCEPTION: case NOT_IMPLEMENTED: case NOT_COMPILED: return 0;
-            case NOT_DOUBLE: case BAD_OUTPUT: case NOT_FINITE: return 1;
-            case MUTATES_INPUT: case NOT_REPEATABLE: return 2;
-            default: return 3;
         }
     }
 

@@ -13,7 +13,7 @@ import backprop.harness.core.Elements;
 import backprop.harness.check.Problem;
 import backprop.harness.check.TensorComparison;
 import backprop.harness.check.Tolerance;
-import backprop.harness.diagnose.Diagnoser;
+import backprop.harness.diagnose.Cause;
 import backprop.harness.diagnose.Diagnosis;
 
 /**
@@ -23,8 +23,12 @@ import backprop.harness.diagnose.Diagnosis;
  * Sized to fit one screen: long tables are cut, with a count of what was left out.
  */
 public final class FailureReport {
-    /** Rows of the value table per wrong quantity; the worst elements come first. */
+    /** Rows of the value table per wrong quantity; the largest errors come first. */
     static final int MAX_ROWS = 6;
+
+    /** Words the README quotes when it explains how a report states a cause (a test keeps them in step). */
+    public static final String GUESS_ONE = "(a guess: not every failing case examined shows it)";
+    public static final String READ_FROM_NUMBERS = "(read from where the numbers differ; check it)";
 
     /** Where the case came from and how to get it back. */
     public record Context(String exercise, String provenance, String rerun) {
@@ -33,36 +37,23 @@ public final class FailureReport {
     private FailureReport() {
     }
 
-    public static String render(CaseResult r, Context ctx) {
-        return render(r, List.of(r), ctx);
-    }
-
     /**
-     * @param r        the case to show (the smallest failing one)
-     * @param evidence every failing case examined, {@code r} first; causes are those all of them support
+     * @param r         the case to show (the smallest failing one)
+     * @param diagnosis the causes, read from every failing case examined ({@code r} first)
      */
-    public static String render(CaseResult r, List<CaseResult> evidence, Context ctx) {
+    public static String render(CaseResult r, Diagnosis diagnosis, Context ctx) {
         List<String> out = new ArrayList<>();
         NetworkCase c = r.networkCase();
         Problem first = r.problems().get(0);
-        List<Diagnosis> causes = Diagnoser.diagnose(evidence);
         String early = notStarted(first, ctx);
         if (early != null) {
             return early;
         }
         out.add(ctx.exercise() + ": " + headline(r, first));
         out.add("");
-        boolean sure = causes.stream().allMatch(Diagnosis::certain);
-        out.add(causes.size() == 1 ? "Most likely cause:"
-                : sure && evidence.size() > 1 ? "Causes found (each holds in every failing case examined):"
-                : "Possible causes, most likely first:");
-        for (Diagnosis d : causes) {
-            out.add(wrapBullet(d.cause() + (d.certain() ? "" : " (a guess from where the numbers differ; check it)")));
-            out.add("    Look at: " + d.lookAt());
-        }
+        out.addAll(causeLines(diagnosis));
         out.add("");
-        out.add("Smallest failing case (" + ctx.provenance() + (evidence.size() > 1
-                ? "; the causes above hold in all " + evidence.size() + " failing cases examined" : "") + "):");
+        out.add("Smallest failing case (" + ctx.provenance() + "):");
         out.add("  network  " + c.spec().describe());
         out.add("  m = " + c.m());
         out.add(valueLine("X", c.x()));
@@ -88,10 +79,46 @@ public final class FailureReport {
             out.add("Skipped at kinks: " + r.skippedAtKinks() + " finite difference(s) whose step crossed a ReLU kink"
                     + " (z = 0), where a finite difference means nothing.");
         }
+        out.addAll(ruleErrorLines(diagnosis));
         out.add("");
         out.add("Rerun exactly this case:");
         out.add("  " + ctx.rerun());
         return String.join("\n", out);
+    }
+
+    /** A rule that threw is a harness bug: said once, plainly, so it is reported rather than lost. */
+    static List<String> ruleErrorLines(Diagnosis d) {
+        List<String> out = new ArrayList<>();
+        for (Diagnosis.RuleError e : d.ruleErrors()) {
+            out.add("Note: the harness's own rule " + e.rule() + " failed on this case (" + e.error()
+                    + "); the causes above come from the other rules. Please report it.");
+        }
+        return out;
+    }
+
+    /**
+     * The causes, introduced by what the evidence supports: a cause is stated as a fact only when
+     * every failing case examined shows it and its reading is unambiguous; anything less says so.
+     */
+    static List<String> causeLines(Diagnosis d) {
+        List<String> out = new ArrayList<>();
+        List<Cause> causes = d.causes();
+        boolean one = causes.size() == 1;
+        if (d.examined() <= 1) {
+            out.add(one ? "Most likely cause:" : "Possible causes, most likely first:");
+        } else if (d.support() == Diagnosis.Support.ALL_CASES) {
+            out.add((one ? "Most likely cause (seen in all " : "Causes found, most likely first (each seen in all ")
+                    + d.examined() + " failing cases examined):");
+        } else {
+            out.add(one ? "Most likely cause " + GUESS_ONE + ":"
+                    : "Possible causes, most likely first (guesses: no one cause is seen in every failing case examined):");
+        }
+        for (Cause cause : causes) {
+            boolean guess = !cause.certain() && d.support() == Diagnosis.Support.ALL_CASES;
+            out.add(wrapBullet(cause.text() + (guess ? " " + READ_FROM_NUMBERS : "")));
+            out.add("    Look at: " + cause.lookAt());
+        }
+        return out;
     }
 
     /** The short report for code that is not written or does not compile: no case dump helps there. */
@@ -101,7 +128,7 @@ public final class FailureReport {
                     + "\n  (a stub still throws: write that method, then run the tests again)";
         }
         if (first.kind() == Problem.Kind.NOT_COMPILED) {
-            String where = backprop.harness.diagnose.LearnerFrames.first(first.cause());
+            String where = backprop.harness.core.LearnerFrames.first(first.cause());
             return ctx.exercise() + ": your code does not compile yet" + (where == null ? "" : ", in " + where) + ":\n  "
                     + first.cause().getMessage().replace("\n", "\n  ").stripTrailing()
                     + "\n  (the compiler's message is also near the top of the build output; the other exercises are still checked)";
@@ -170,20 +197,33 @@ public final class FailureReport {
         return out;
     }
 
-    private static List<Integer> worstFirst(TensorComparison tc, TensorComparison fd) {
+    /** Failing elements first, largest error first among them; the rest in index order. */
+    static List<Integer> worstFirst(TensorComparison tc, TensorComparison fd) {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < tc.length(); i++) {
             idx.add(i);
         }
         idx.sort((a, b) -> {
-            int fa = tc.fails(a) || (fd != null && fd.fails(a)) ? 0 : 1;
-            int fb = tc.fails(b) || (fd != null && fd.fails(b)) ? 0 : 1;
+            boolean fa = tc.fails(a) || (fd != null && fd.fails(a));
+            boolean fb = tc.fails(b) || (fd != null && fd.fails(b));
             if (fa != fb) {
-                return Integer.compare(fa, fb);
+                return fa ? -1 : 1;
+            }
+            if (fa) {
+                int byError = Double.compare(worstError(tc, fd, b), worstError(tc, fd, a));
+                if (byError != 0) {
+                    return byError;
+                }
             }
             return a - b;
         });
         return idx;
+    }
+
+    private static double worstError(TensorComparison tc, TensorComparison fd, int i) {
+        double e = tc.error(i);
+        double f = fd == null || fd.isSkipped(i) ? 0 : fd.error(i);
+        return Math.max(Double.isNaN(e) ? Double.POSITIVE_INFINITY : e, Double.isNaN(f) ? Double.POSITIVE_INFINITY : f);
     }
 
     private static String valueLine(String name, org.nd4j.linalg.api.ndarray.INDArray a) {

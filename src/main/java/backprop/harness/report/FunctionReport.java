@@ -5,19 +5,22 @@ import backprop.harness.core.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 
+import backprop.harness.diagnose.Cause;
+import backprop.harness.diagnose.Diagnosis;
+
 import backprop.harness.api.Shapes;
 import backprop.harness.core.Elements;
 import backprop.harness.check.FunctionResult;
 import backprop.harness.check.Problem;
 import backprop.harness.check.TensorComparison;
-import backprop.harness.diagnose.LearnerFrames;
+import backprop.harness.core.LearnerFrames;
 
 /** The failure text for a function check: what is wrong, the point, the values side by side. */
 public final class FunctionReport {
     private FunctionReport() {
     }
 
-    public static String render(String what, FunctionResult r, FailureReport.Context ctx) {
+    public static String render(String what, FunctionResult r, Diagnosis diagnosis, FailureReport.Context ctx) {
         List<String> out = new ArrayList<>();
         Problem first = r.problems().get(0);
         String early = FailureReport.notStarted(first, ctx);
@@ -34,11 +37,8 @@ public final class FunctionReport {
         for (Problem p : r.problems().subList(1, r.problems().size())) {
             out.add("  also: " + p.detail());
         }
-        for (TensorComparison tc : r.comparisons()) {
-            String cause = backprop.harness.diagnose.FunctionPatterns.describe(tc);
-            if (cause != null) {
-                out.add("  Most likely cause: " + cause);
-            }
+        for (Cause cause : diagnosis.causes()) {
+            out.add("  Most likely cause: " + cause.text());
         }
         out.add("");
         out.add("At (" + ctx.provenance() + "):");

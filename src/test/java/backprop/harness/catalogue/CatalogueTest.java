@@ -49,6 +49,7 @@ class CatalogueTest {
         // Reports wrap long lines; the cause must be there in words, wherever the lines break.
         String words = failure.getMessage().replaceAll("\\s+", " ");
         assertThat(words).as("the report for: " + bug.name()).contains(bug.expectedCause());
+        assertThat(words).as("no diagnosis rule may throw on: " + bug.name()).doesNotContain("the harness's own rule");
         named++;
     }
 

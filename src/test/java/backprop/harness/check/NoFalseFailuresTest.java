@@ -14,6 +14,7 @@ import backprop.harness.Spaces;
 import backprop.harness.cases.CaseGenerator;
 import backprop.harness.cases.CaseSpace;
 import backprop.harness.cases.NetworkCase;
+import backprop.harness.diagnose.Diagnoser;
 import backprop.harness.report.FailureReport;
 import backprop.harness.testnets.PlainNetwork;
 
@@ -99,7 +100,8 @@ class NoFalseFailuresTest {
             t.measure(r);
             if (!r.passed() && failures.size() < 3) {
                 CaseResult full = NetworkCheck.run(net, c, NetworkCheck.Mode.FULL);
-                failures.add(FailureReport.render(full.passed() ? r : full,
+                CaseResult shown = full.passed() ? r : full;
+                failures.add(FailureReport.render(shown, Diagnoser.diagnose(List.of(shown)),
                         new FailureReport.Context("harness soak", "seed " + seed, "(soak case " + i + ")")));
             }
         }

@@ -1,5 +1,7 @@
 package backprop.harness.report;
 
+import kata.support.Xor;
+
 import backprop.harness.api.Shapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +34,8 @@ class ReportTextTest {
                         "b1", Nd4j.createFromArray(new double[][] {{0.1, -0.1}}),
                         "W2", Nd4j.createFromArray(new double[][] {{1.0}, {-1.0}}),
                         "b2", Nd4j.createFromArray(new double[][] {{0.2}})),
-                Nd4j.createFromArray(new double[][] {{0, 1}, {1, 0}, {1, 1}, {0, 0}}),
-                Nd4j.createFromArray(new double[][] {{1}, {1}, {0}, {0}}), "the XOR batch");
+                Xor.x(),
+                Xor.y(), "the XOR batch");
     }
 
     private static String report(PlainNetwork net) {
@@ -93,5 +95,18 @@ class ReportTextTest {
                 + "  Z1, A1, dZ1  4×2     m × n1      A1 = sigmoid(Z1)\n");
         assertThat(text).contains("Rerun exactly this case:\n  mvn test");
         assertThat(text).contains("sign flipped");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theReadmeQuotesTheWordsAReportUsesToStateACause() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md")).replaceAll("\\s+", " ");
+
+        backprop.harness.diagnose.Cause cause = new backprop.harness.diagnose.Cause(
+                backprop.harness.diagnose.CauseId.FACTOR_M, "text", "where", true);
+        String heading = FailureReport.causeLines(new backprop.harness.diagnose.Diagnosis(java.util.List.of(cause),
+                backprop.harness.diagnose.Diagnosis.Support.ALL_CASES, 5, java.util.List.of())).get(0);
+
+        assertThat(readme).contains(heading.substring(0, heading.length() - 1))
+                .contains(FailureReport.GUESS_ONE).contains(FailureReport.READ_FROM_NUMBERS);
     }
 }

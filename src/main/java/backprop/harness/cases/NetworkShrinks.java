@@ -1,73 +1,36 @@
 package backprop.harness.cases;
 
-import backprop.harness.api.Activation;
-import backprop.harness.api.Loss;
-import backprop.harness.api.NetSpec;
-import backprop.harness.api.Tensors;
-
-import backprop.harness.core.Elements;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import backprop.harness.cases.PreActivations;
+import backprop.harness.api.Activation;
+import backprop.harness.api.Loss;
+import backprop.harness.api.NetSpec;
+import backprop.harness.api.Tensors;
+import backprop.harness.core.Elements;
 
 /**
- * Shrinks a failing case to a smallest one that still fails, greedily: it tries simpler
- * neighbours in a fixed order (fewer layers, smaller batch, narrower layers, biases off, a
- * simpler head, simpler hidden activation, lambda 0, rounder numbers), keeps the first that
- * still fails, and starts over until none does. Deterministic, so a seed reproduces the same
- * smallest case. Every candidate stays inside the property's {@link CaseSpace}.
+ * The simpler neighbours of a network case, simplest change first: fewer layers, a smaller
+ * batch, narrower layers, biases off, a simpler head, a simpler hidden activation, lambda 0,
+ * rounder numbers. Every neighbour stays inside the property's {@link CaseSpace} and away from
+ * ReLU kinks (where a gradient is a matter of convention). Neighbours are built lazily, as the
+ * shrinker asks for them; one that does not apply to this case is left out, never signalled
+ * with an exception.
  */
-public final class Shrinker {
-    /** The smallest failing case and how many simplifications led to it. */
-    public record Result(NetworkCase smallest, int steps) {
+public final class NetworkShrinks {
+    private NetworkShrinks() {
     }
 
-    /** Bounds the work on pathological cases; typical shrinks take 5–30 accepted steps. */
-    public static final int MAX_ATTEMPTS = 400;
-
-    private Shrinker() {
-    }
-
-    public static Result shrink(NetworkCase failing, CaseSpace space, Predicate<NetworkCase> stillFails) {
-        NetworkCase current = failing;
-        int steps = 0;
-        int attempts = 0;
-        boolean progress = true;
-        while (progress && attempts < MAX_ATTEMPTS) {
-            progress = false;
-            for (Supplier<NetworkCase> candidate : candidates(current, space)) {
-                if (attempts >= MAX_ATTEMPTS) {
-                    break;
-                }
-                NetworkCase next = build(candidate);
-                if (next == null || !space.contains(next) || nearKink(next)) {
-                    continue;
-                }
-                attempts++;
-                if (stillFails.test(next)) {
-                    current = next;
-                    steps++;
-                    progress = true;
-                    break;
-                }
-            }
-        }
-        return new Result(current, steps);
-    }
-
-    private static NetworkCase build(Supplier<NetworkCase> s) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException invalid) {
-            return null;
-        }
+    public static Stream<NetworkCase> of(NetworkCase c, CaseSpace space) {
+        return builders(c, space).stream().map(Supplier::get).filter(Objects::nonNull)
+                .filter(space::contains).filter(n -> !nearKink(n));
     }
 
     /** A unit exactly on a ReLU kink makes its gradient a matter of convention: not a useful example. */
@@ -75,7 +38,7 @@ public final class Shrinker {
         return c.spec().hasKinks() && PreActivations.nearestKink(PreActivations.kinked(c, c.params())) < 1e-6;
     }
 
-    static List<Supplier<NetworkCase>> candidates(NetworkCase c, CaseSpace space) {
+    private static List<Supplier<NetworkCase>> builders(NetworkCase c, CaseSpace space) {
         List<Supplier<NetworkCase>> out = new ArrayList<>();
         NetSpec s = c.spec();
         int layers = s.layers();
@@ -100,7 +63,7 @@ public final class Shrinker {
             out.add(() -> withoutUnit(c, 0, s.width(0) - 1));
             out.add(() -> withoutUnit(c, 0, 0));
         }
-        if (s.width(layers) > 1) {
+        if (s.width(layers) > (s.loss() == Loss.SOFTMAX_CE ? 2 : 1)) {
             out.add(() -> withoutUnit(c, layers, s.width(layers) - 1));
         }
         for (int l = 1; l <= layers; l++) {
@@ -113,7 +76,9 @@ public final class Shrinker {
             if (h.equals(CaseSpace.Head.of(s.output(), s.loss()))) {
                 break;
             }
-            out.add(() -> withHead(c, h));
+            if (fits(c, h)) {
+                out.add(() -> withHead(c, h));
+            }
         }
         if (!space.hiddenActivations().isEmpty()) {
             Activation simplest = space.hiddenActivations().get(0);
@@ -130,6 +95,19 @@ public final class Shrinker {
         out.add(() -> rounded(c, 10));
         out.add(() -> rounded(c, 1));
         return out;
+    }
+
+    /** Whether the case's outputs and targets suit the head (softmax needs two classes, BCE targets in [0, 1]). */
+    private static boolean fits(NetworkCase c, CaseSpace.Head h) {
+        int outputs = c.spec().width(c.spec().layers());
+        if (h.loss() == Loss.SOFTMAX_CE) {
+            return outputs >= 2 && c.y().minNumber().doubleValue() >= 0
+                    && Elements.same(c.y().sum(true, 1), org.nd4j.linalg.factory.Nd4j.ones(c.y().dataType(), c.m(), 1));
+        }
+        if (h.loss() == Loss.BCE) {
+            return c.y().minNumber().doubleValue() >= 0 && c.y().maxNumber().doubleValue() <= 1;
+        }
+        return true;
     }
 
     private static NetworkCase withoutHiddenLayer(NetworkCase c, int l) {
@@ -184,7 +162,7 @@ public final class Shrinker {
             if (s.loss() == Loss.SOFTMAX_CE) {
                 INDArray sums = y.sum(true, 1);
                 if (sums.minNumber().doubleValue() <= 0) {
-                    throw new IllegalArgumentException("a sample would have no class left");
+                    return null; // a sample would have no class left
                 }
                 y = y.divColumnVector(sums);
             }
@@ -194,9 +172,6 @@ public final class Shrinker {
 
     private static INDArray dropColumn(INDArray a, int j) {
         long n = a.columns();
-        if (n <= 1) {
-            throw new IllegalArgumentException("cannot drop the last column");
-        }
         List<INDArray> keep = new ArrayList<>();
         if (j > 0) {
             keep.add(a.get(NDArrayIndex.all(), NDArrayIndex.interval(0, j)));
@@ -244,7 +219,7 @@ public final class Shrinker {
             same &= Elements.same(p.get(n), c.params().get(n));
         }
         if (same) {
-            throw new IllegalArgumentException("already round");
+            return null; // already round: not a simpler case
         }
         return new NetworkCase(c.spec(), p, x, y, c.origin());
     }

@@ -1,4 +1,4 @@
-package backprop.harness.diagnose;
+package backprop.harness.core;
 
 /** Finds where in the learner's own code an exception was thrown. */
 public final class LearnerFrames {
@@ -22,7 +22,7 @@ public final class LearnerFrames {
                 && !cls.startsWith("backprop.harness.testnets.");
     }
 
-    static boolean isLearner(String cls) {
+    public static boolean isLearner(String cls) {
         return !(cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.") || cls.startsWith("org.nd4j")
                 || cls.startsWith("org.bytedeco") || cls.startsWith("org.junit") || cls.startsWith("org.assertj")
                 || cls.startsWith("org.opentest4j") || isHarness(cls)

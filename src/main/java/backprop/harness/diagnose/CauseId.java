@@ -1,0 +1,40 @@
+package backprop.harness.diagnose;
+
+/**
+ * Every cause the diagnosis can name. Causes of different failing cases are compared by id (and
+ * by factor where the id carries one), never by the words of their message, so a message can be
+ * reworded without changing how the evidence votes.
+ */
+public enum CauseId {
+    NOT_COMPILED, NOT_IMPLEMENTED, NULL_POINTER, SHAPE_MISMATCH, EXCEPTION,
+    NOT_DOUBLE, TRANSPOSED_SHAPE, BIAS_PER_SAMPLE, WRONG_SHAPE, BAD_OUTPUT,
+    MUTATES_INPUT, ACCUMULATES, STALE_STATE, NOT_FINITE,
+    LOSS_NO_L2, LOSS_L2_TWICE, LOSS_L2_ON_BIAS, LOSS_SUMMED, LOSS_DIVIDED_TWICE, LOSS_TWICE, LOSS_HALF,
+    LOSS_OTHER(true),
+    FACTOR_SIGN, FACTOR_M, FACTOR_ONE_OVER_M, FACTOR_TWO, FACTOR_HALF, FACTOR_OTHER,
+    BIAS_ACTIVATION_OVERWRITTEN, GRADIENT_ZERO, L2_MISSING, L2_WITHOUT_M, L2_WRONG_MULTIPLE, L2_ON_BIAS,
+    TRANSPOSED_SQUARE, UNUSED_PARAMETER,
+    DELTA_NO_FPRIME, DELTA_FPRIME_TWICE, DELTA_FPRIME_OF_A, DELTA_AFORM_OF_Z, DELTA_MSE_WITH_BCE, DELTA_FROM_LOGITS,
+    HIDDEN_RELU_ONE, HIDDEN_NO_FPRIME, HIDDEN_FPRIME_TWICE, HIDDEN_FPRIME_OF_A, HIDDEN_AFORM_OF_Z, HIDDEN_LEAKY_AS_RELU,
+    HIDDEN_W_NOT_TRANSPOSED, BIAS_ONE_ROW,
+    LOSS_NOT_WHAT_GRADIENTS_DIFFERENTIATE(true),
+    WHERE_OUTPUT(true), WHERE_W_ONLY(true), WHERE_B_ONLY(true), WHERE_PROPAGATE(true),
+    /** A function check's wrong gradient: zero, transposed, sign, constant factor. */
+    FUNCTION_ZERO, FUNCTION_TRANSPOSED, FUNCTION_SIGN, FUNCTION_FACTOR,
+    OTHER(true);
+
+    private final boolean generic;
+
+    CauseId() {
+        this(false);
+    }
+
+    CauseId(boolean generic) {
+        this.generic = generic;
+    }
+
+    /** Says only where an error is, not what it is: dropped when a specific cause is found. */
+    public boolean generic() {
+        return generic;
+    }
+}

@@ -1,0 +1,79 @@
+package backprop.harness.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import backprop.harness.cases.NetworkCase;
+import backprop.harness.core.Numbers;
+
+/**
+ * Relations of one wrong gradient with the true one: zero, an L2 term missing or misplaced, a
+ * square matrix transposed, or (when no common factor explains all wrong gradients) a factor of
+ * its own.
+ */
+public final class ElementRule implements Rule {
+    @Override
+    public List<Cause> causes(Evidence e) {
+        List<Cause> out = new ArrayList<>();
+        double common = FactorRule.commonFactor(e);
+        boolean commonFactorFound = !Double.isNaN(common)
+                && FactorRule.readings("", common, e.networkCase().m(), false).stream().anyMatch(Cause::certain);
+        for (String n : e.wrong()) {
+            INDArray mine = e.learnerGradients().get(n);
+            INDArray truth = e.referenceGradients().get(n);
+            Cause one = one(e.networkCase(), n, mine, truth, e.right());
+            if (one != null) {
+                out.add(one);
+            } else if (!commonFactorFound) {
+                double f = Patterns.factor(mine, truth);
+                if (!Double.isNaN(f)) {
+                    out.addAll(FactorRule.readings("d" + n, f, e.networkCase().m(), false));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Cause one(NetworkCase c, String n, INDArray mine, INDArray truth, List<String> right) {
+        int m = c.m();
+        double lambda = c.spec().lambda();
+        INDArray param = c.params().get(n);
+        String d = "d" + n;
+        if (Patterns.allZero(mine) && Patterns.nonZero(truth)) {
+            if (n.startsWith("b") && right.contains("W" + n.substring(1))) {
+                return new Cause(CauseId.BIAS_ACTIVATION_OVERWRITTEN, d + " is 0 where the true gradient is not, while dW"
+                        + n.substring(1) + " is right: the bias receives no gradient. Did something overwrite the bias"
+                        + " activation (the column of ones) before the gradient was computed, as a2[:, 0] = 0 does in the"
+                        + " question?", d + " = column sums of dZ" + n.substring(1), true);
+            }
+            return new Cause(CauseId.GRADIENT_ZERO, d + " is 0 where the true gradient is not.",
+                    "whether " + d + " is ever computed or returned", true);
+        }
+        if (lambda > 0) {
+            double k = Patterns.offsetAlong(mine, truth, param.mul(lambda / m));
+            if (!Double.isNaN(k) && n.startsWith("W")) {
+                if (Patterns.near(k, -1)) {
+                    return new Cause(CauseId.L2_MISSING, d + " lacks the L2 term (lambda/m) · " + n + ".",
+                            "dW += (lambda / m) · W", true);
+                }
+                if (Patterns.near(k, m - 1) && m > 1) {
+                    return new Cause(CauseId.L2_WITHOUT_M, d + "'s L2 term is lambda · " + n + ", not (lambda/m) · " + n
+                            + ": the /m is missing.", "the regularisation term of " + d, true);
+                }
+                return new Cause(CauseId.L2_WRONG_MULTIPLE, d + "'s L2 term is " + Numbers.plain(k + 1) + " · (lambda/m) · " + n
+                        + " instead of once (lambda/m) · " + n + ".", "the regularisation term of " + d, true, k);
+            }
+            if (!Double.isNaN(k) && n.startsWith("b") && Patterns.near(k, 1)) {
+                return new Cause(CauseId.L2_ON_BIAS, d + " has an L2 term: the bias is regularised, but the convention leaves"
+                        + " biases alone.", "drop the lambda term from " + d, true);
+            }
+        }
+        if (Patterns.transposedEquals(mine, truth) && mine.rows() == mine.columns()) {
+            return new Cause(CauseId.TRANSPOSED_SQUARE, d + " is the true gradient transposed (the shapes agree only because "
+                    + n + " is square).", "the order of the product: dW = Aᵀ · dZ", true);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,35 @@
+package backprop.harness.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+
+
+/**
+ * Named mistakes tested against the learner's numbers: for the highest wrong layer, each
+ * mistake's dW and db are recomputed and kept when they match the learner's (see
+ * {@link Hypotheses}).
+ */
+public final class HypothesisRule implements Rule {
+    @Override
+    public List<Cause> causes(Evidence e) {
+        List<String> wrong = e.wrong();
+        if (wrong.isEmpty()) {
+            return List.of();
+        }
+        Hypotheses h = new Hypotheses(e.networkCase());
+        List<Cause> out = new ArrayList<>();
+        if (wrong.stream().allMatch(n -> n.startsWith("b"))) {
+            for (String n : wrong) {
+                out.addAll(h.bias(e.learnerGradients(), layer(n)));
+            }
+            return out;
+        }
+        int top = wrong.stream().mapToInt(HypothesisRule::layer).max().orElseThrow();
+        return top == e.networkCase().spec().layers() ? h.outputLayer(e.learnerGradients())
+                : h.hiddenLayer(e.learnerGradients(), top);
+    }
+
+    static int layer(String parameter) {
+        return Integer.parseInt(parameter.substring(1));
+    }
+}

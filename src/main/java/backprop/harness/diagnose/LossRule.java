@@ -1,0 +1,70 @@
+package backprop.harness.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import backprop.harness.cases.NetworkCase;
+import backprop.harness.check.Problem;
+import backprop.harness.core.Numbers;
+
+/** A wrong loss value: every reading of its difference from the reference that fits (with m = 2, "twice" has two). */
+public final class LossRule implements Rule {
+    @Override
+    public List<Cause> causes(Evidence e) {
+        List<Cause> out = new ArrayList<>();
+        if (!e.has(Problem.Kind.WRONG_LOSS)) {
+            return out;
+        }
+        NetworkCase c = e.networkCase();
+        double mine = e.learnerLoss();
+        double ref = e.referenceLoss();
+        int m = c.m();
+        double ratio = mine / ref;
+        double lambda = c.spec().lambda();
+        double weights = 0;
+        double biases = 0;
+        for (String n : c.spec().parameterNames()) {
+            double s = c.params().get(n).norm2Number().doubleValue();
+            if (n.startsWith("W")) {
+                weights += s * s;
+            } else {
+                biases += s * s;
+            }
+        }
+        double l2 = lambda / (2.0 * m) * weights;
+        String intro = "Your loss is " + Numbers.plain(mine) + ", the reference's " + Numbers.plain(ref) + ": ";
+        if (lambda > 0 && Patterns.near(mine, ref - l2)) {
+            out.add(new Cause(CauseId.LOSS_NO_L2, intro + "it lacks the L2 term (lambda / 2m) · Σ W² = " + Numbers.plain(l2) + ".",
+                    "the loss: add the regularisation term (weights only, not biases)", true));
+        }
+        if (lambda > 0 && Patterns.near(mine, ref + l2)) {
+            out.add(new Cause(CauseId.LOSS_L2_TWICE, intro + "the L2 term is counted twice: it is (lambda / 2m) · Σ W² = "
+                    + Numbers.plain(l2) + ", with the ½.", "the regularisation term of the loss", true));
+        }
+        if (lambda > 0 && Patterns.near(mine, ref + lambda / (2.0 * m) * biases)) {
+            out.add(new Cause(CauseId.LOSS_L2_ON_BIAS, intro + "the biases are regularised too; the convention regularises"
+                    + " weights only.", "the L2 term of the loss", true));
+        }
+        if (m > 1 && Patterns.near(ratio, m)) {
+            out.add(new Cause(CauseId.LOSS_SUMMED, intro + "exactly m = " + m + " times too large, so the loss is summed over"
+                    + " the batch, not averaged.", "the loss: divide the sum over samples by m", true));
+        }
+        if (m > 1 && Patterns.near(ratio, 1.0 / m)) {
+            out.add(new Cause(CauseId.LOSS_DIVIDED_TWICE, intro + "exactly 1/m (m = " + m + ") of the true loss: divided by m"
+                    + " twice.", "the loss's 1/m", true));
+        }
+        if (Patterns.near(ratio, 2)) {
+            out.add(new Cause(CauseId.LOSS_TWICE, intro + "exactly twice the true loss: the ½ of the squared error is missing.",
+                    "J = 1/(2m) Σ (A − Y)²", true));
+        }
+        if (Patterns.near(ratio, 0.5)) {
+            out.add(new Cause(CauseId.LOSS_HALF, intro + "exactly half the true loss: a ½ too many.", "the loss formula", true));
+        }
+        if (out.isEmpty()) {
+            out.add(new Cause(CauseId.LOSS_OTHER, intro + "the forward pass or the loss formula differs ("
+                    + c.spec().loss().formula() + ").",
+                    "the forward pass step by step: Z = A·W + b, then the activation, then the loss", false));
+        }
+        return out;
+    }
+}
