@@ -87,6 +87,7 @@ public final class GradcheckBenchmark {
                 torch.run("fast");
                 torch.run("fast");
             }
+            System.err.printf("%s: %d fast rounds, then %d full ...%n", name, fastRounds, fullRounds);
             double[][] fast = rounds(c, NetworkCheck.Mode.FAST, torch, "fast", fastRounds);
             double[][] full = rounds(c, NetworkCheck.Mode.FULL, torch, "full", fullRounds);
             for (int k = 0; k < 2; k++) {
