@@ -14,17 +14,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Nd4jSetup {
     private static volatile boolean done;
 
-    static {
-        // JavaCPP asks the OS for the process's resident size at every native allocation while
-        // maxPhysicalBytes > 0; ND4J allocates for every array. The Maven builds pass the same
-        // setting on the command line (pom.xml, surefire argLine: why, and what it was measured
-        // to save). Here it covers other launchers, and takes effect only if nothing has loaded
-        // JavaCPP yet; a value given on the command line wins.
-        if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null) {
-            System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
-        }
-    }
-
     private Nd4jSetup() {
     }
 
