@@ -1,0 +1,236 @@
+package backprop.harness.watch;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryWatcher;
+
+import backprop.harness.junit.FailureText;
+import backprop.harness.junit.LearnerCode;
+import backprop.harness.junit.ProgressText;
+import backprop.harness.junit.RunRecord;
+
+/**
+ * {@code ./kata watch}: one warm JVM that, each time a file under exercises/ is saved, compiles
+ * that exercise (and its tests) and runs its tests, then prints a short verdict: the progress
+ * line and the first failure's report, or "✓ 04-… passes, next: 05-…".
+ */
+public final class WatchMode {
+    /** The learner build's tries per property (kata.tries in pom.xml), unless -Dkata.tries says otherwise. */
+    static final int LEARNER_TRIES = 20;
+
+    /** Editors save in bursts (a temporary file, a rename, a second write): changes this close together are one save. */
+    private static final long QUIET_MS = 30;
+
+    private final KataLayout layout;
+    private final EcjCompiler compiler;
+    private final ExerciseRunner runner;
+    private final LearnerCode learnerCode;
+    private final PrintStream out;
+    private final Map<String, Boolean> passes = new HashMap<>();
+    private final BlockingQueue<Path> changes = new LinkedBlockingQueue<>();
+
+    WatchMode(Path project, List<Path> classpath, Path work, PrintStream out) {
+        this.layout = KataLayout.of(project);
+        this.out = out;
+        Path classes = work.resolve("classes");
+        deleteTree(classes);
+        try {
+            Files.createDirectories(classes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.compiler = new EcjCompiler(classpath, classes);
+        this.runner = new ExerciseRunner(classes);
+        this.learnerCode = LearnerCode.in(layout.exercises());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        if (System.getProperty("kata.tries") == null) {
+            System.setProperty("kata.tries", Integer.toString(LEARNER_TRIES));
+        }
+        System.setProperty("kata.dir", project.resolve("exercises").toString());
+        WatchMode watch = new WatchMode(project, classpath(), project.resolve("target/watch"), System.out);
+        watch.start();
+        DirectoryWatcher watcher = watch.watcher();
+        watcher.watchAsync();
+        watch.out.println("\nWatching exercises/: save a file to check its exercise. Ctrl-C stops.");
+        try {
+            while (true) {
+                watch.checkNextChange(Long.MAX_VALUE);
+            }
+        } finally {
+            watcher.close();
+        }
+    }
+
+    /** Compiles everything, then checks the exercises in order up to the first that does not pass. */
+    void start() {
+        out.println("Backprop Kata watch: compiling exercises/ and the kata's tests…");
+        compiler.compile(layout.allSources());
+        for (String exercise : layout.exerciseNames()) {
+            long t0 = System.nanoTime();
+            RunRecord run = runner.run(exercise, layout.packagesOf(exercise));
+            RunRecord.Tally t = run.exercises().get(exercise);
+            if (t == null) {
+                continue;
+            }
+            passes.put(exercise, t.allPass());
+            if (!t.allPass()) {
+                out.print(verdict(exercise, t, t0));
+                return;
+            }
+            out.println(ProgressText.line(exercise, t, false));
+        }
+        out.println("  Every exercise passes.");
+    }
+
+    /** A watcher that queues every changed path under exercises/. */
+    DirectoryWatcher watcher() throws IOException {
+        return DirectoryWatcher.builder().path(layout.exercises()).listener(event -> {
+            if (event.eventType() != DirectoryChangeEvent.EventType.OVERFLOW && event.path() != null) {
+                changes.add(event.path());
+            }
+        }).build();
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} for a change, lets the burst it starts settle, and checks each
+     * exercise it touched. Returns false when nothing changed in time.
+     */
+    boolean checkNextChange(long timeoutMs) throws InterruptedException {
+        Path first = changes.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return false;
+        }
+        long t0 = System.nanoTime();
+        List<Path> burst = new ArrayList<>(List.of(first));
+        for (Path p; (p = changes.poll(QUIET_MS, TimeUnit.MILLISECONDS)) != null;) {
+            burst.add(p);
+        }
+        TreeSet<String> exercises = new TreeSet<>();
+        for (Path p : burst) {
+            String e = layout.exerciseOf(p);
+            if (e != null && Files.exists(p)) {
+                exercises.add(e);
+            }
+        }
+        for (String exercise : exercises) {
+            try {
+                check(exercise, burst, t0);
+            } catch (RuntimeException | LinkageError e) {
+                // One bad check (a file that vanished mid-compile, a class the JVM rejects) must not end the session.
+                out.println("Could not check " + exercise + ": " + e + "\nSave again to retry; if it persists, restart ./kata watch.");
+            }
+        }
+        return true;
+    }
+
+    private void check(String exercise, List<Path> burst, long t0) {
+        String saved = burst.stream().filter(p -> exercise.equals(layout.exerciseOf(p))).map(p -> p.getFileName().toString())
+                .distinct().sorted().reduce((a, b) -> a + ", " + b).orElse(exercise);
+        String title = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "  " + saved + " saved";
+        out.println("\n── " + title + " " + "─".repeat(Math.max(3, 72 - title.length())));
+        long t1 = System.nanoTime();
+        compiler.compile(layout.sourcesOf(exercise));
+        long t2 = System.nanoTime();
+        RunRecord run = runner.run(exercise, layout.packagesOf(exercise));
+        if (Boolean.getBoolean("kata.verbose")) {
+            out.printf("(settling %.0f ms, compiling %.0f ms, tests %.0f ms)%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                    (System.nanoTime() - t2) / 1e6);
+        }
+        RunRecord.Tally t = run.exercises().get(exercise);
+        if (t == null) {
+            out.println("No tests found for " + exercise + " (do its test classes compile?)");
+            return;
+        }
+        passes.put(exercise, t.allPass());
+        out.print(verdict(exercise, t, t0));
+        out.flush();
+    }
+
+    private String verdict(String exercise, RunRecord.Tally t, long t0) {
+        String took = String.format("(%.1f s)", (System.nanoTime() - t0) / 1e9);
+        if (t.allPass()) {
+            String next = next(exercise);
+            return "✓ " + exercise + " passes" + (next == null ? ": every exercise passes" : ", next: " + next
+                    + " (exercises/" + next + "/README.md)") + "   " + took + "\n";
+        }
+        StringBuilder sb = new StringBuilder(ProgressText.line(exercise, t, false).strip()).append("   ").append(took).append("\n\n");
+        if (ProgressText.notStarted(t)) {
+            return sb.append(ProgressText.stubRequests(t, learnerCode)).toString();
+        }
+        List<RunRecord.Failure> failures = ProgressText.inReadingOrder(t);
+        RunRecord.Failure first = failures.get(0);
+        sb.append("✗ ").append(first.name()).append('\n').append(FailureText.of(first, learnerCode)).append('\n');
+        if (failures.size() > 1) {
+            List<String> others = failures.stream().skip(1).map(f -> f.method() == null ? f.name() : f.method()).toList();
+            sb.append("\nand ").append(others.size()).append(" more failing: ")
+                    .append(String.join(", ", others.subList(0, Math.min(3, others.size()))))
+                    .append(others.size() > 3 ? ", … (mvn test shows every report)" : "").append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The first exercise after this one (then from the start) not known to pass. */
+    private String next(String exercise) {
+        List<String> names = layout.exerciseNames();
+        int at = names.indexOf(exercise);
+        for (int i = 1; i < names.size(); i++) {
+            String candidate = names.get((at + i) % names.size());
+            if (!passes.getOrDefault(candidate, false)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The harness and its libraries: the loader's jars when started by {@link Bootstrap}, else the JVM's class path. */
+    static List<Path> classpath() throws URISyntaxException {
+        List<Path> out = new ArrayList<>();
+        if (WatchMode.class.getClassLoader() instanceof URLClassLoader u) {
+            for (URL url : u.getURLs()) {
+                out.add(Path.of(url.toURI()));
+            }
+            return out;
+        }
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            out.add(Path.of(entry));
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
