@@ -139,6 +139,7 @@ public final class FiniteDifferences {
             return f.at(copy.point());
         } finally {
             copy.repair();
+            NativeGarbage.afterEvaluation();
         }
     }
 

@@ -34,7 +34,7 @@ import backprop.harness.testnets.PlainNetwork;
  * on both alike; medians and ratios. Run it with {@code bench/run}, which finds a Python with
  * PyTorch; without one, the harness is timed alone. Not a test: speed is reported, never asserted.
  *
- * <p>Arguments: {@code [python-with-torch|-] [rep-scale] [net-filter]}.
+ * <p>Arguments: {@code [python-with-torch|-] [rep-scale] [net-filter] [fast]}; "fast" skips the full checks.
  */
 public final class GradcheckBenchmark {
     /** n0, n1, n2, batch, and the number of timed full-check rounds (a 784-64-10 gradcheck takes a minute). */
@@ -51,6 +51,7 @@ public final class GradcheckBenchmark {
         String python = args.length > 0 && !args[0].equals("-") ? args[0] : null;
         double scale = args.length > 1 ? Double.parseDouble(args[1]) : 1;
         String only = args.length > 2 ? args[2] : "";
+        boolean fastOnly = args.length > 3 && args[3].equals("fast");
         Nd4jSetup.ensure();
         Torch torch = python == null ? null : new Torch(python);
         System.out.printf(Locale.ROOT, "harness: NetworkCheck.run on a correct ND4J network (PlainNetwork), OMP_NUM_THREADS=%s, maxPhysicalBytes=%s%n",
@@ -70,7 +71,7 @@ public final class GradcheckBenchmark {
         StringBuilder cpu = new StringBuilder(HEADER);
         for (int[] n : NETS) {
             String name = n[0] + "-" + n[1] + "-" + n[2];
-            if (!only.isEmpty() && !only.equals(name)) {
+            if (!only.isEmpty() && !Arrays.asList(only.split(",")).contains(name)) {
                 continue;
             }
             NetworkCase c = net(n[0], n[1], n[2], n[3]);
@@ -89,7 +90,7 @@ public final class GradcheckBenchmark {
             }
             System.err.printf("%s: %d fast rounds, then %d full ...%n", name, fastRounds, fullRounds);
             double[][] fast = rounds(c, NetworkCheck.Mode.FAST, torch, "fast", fastRounds);
-            double[][] full = rounds(c, NetworkCheck.Mode.FULL, torch, "full", fullRounds);
+            double[][] full = fastOnly ? new double[4][] : rounds(c, NetworkCheck.Mode.FULL, torch, "full", fullRounds);
             for (int k = 0; k < 2; k++) {
                 (k == 0 ? wall : cpu).append(String.format(Locale.ROOT, "| %s (m = %d) | %,d | %s | %s | %s | %s | %s | %s | %d/%d |%n",
                         name, n[3], p, time(full[2 * k + 1]), time(full[2 * k]), ratio(full[2 * k], full[2 * k + 1]),
@@ -145,7 +146,7 @@ public final class GradcheckBenchmark {
         PlainNetwork net = new PlainNetwork();
         for (int[] n : NETS) {
             String name = n[0] + "-" + n[1] + "-" + n[2];
-            if (!only.isEmpty() && !only.equals(name)) {
+            if (!only.isEmpty() && !Arrays.asList(only.split(",")).contains(name)) {
                 continue;
             }
             NetworkCase c = net(n[0], n[1], n[2], n[3]);
@@ -216,6 +217,9 @@ public final class GradcheckBenchmark {
     }
 
     static double median(double[] t) {
+        if (t == null) {
+            return Double.NaN;
+        }
         double[] s = t.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
