@@ -62,7 +62,6 @@ final class PrivateCopy {
     private Tensors point;
     private final Map<String, Slot> named = new LinkedHashMap<>();
     private final List<Slot> others = new ArrayList<>();
-    private int repairs;
 
     PrivateCopy(Tensors at) {
         point = Tensors.empty();
@@ -147,13 +146,7 @@ final class PrivateCopy {
             // An array replaced or added in the point itself: hand over a fresh point next time.
             point = Tensors.empty();
             named.forEach((n, s) -> point.put(n, s.array));
-            repairs++;
         }
         return changed;
-    }
-
-    /** How many evaluations changed what they were handed (each was undone before the next). */
-    int repairs() {
-        return repairs;
     }
 }
