@@ -18,6 +18,7 @@ import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
 import backprop.harness.api.Tensors;
 import backprop.harness.core.Elements;
+import backprop.harness.check.ChangedInPlace;
 import backprop.harness.check.NetworkUnderTest;
 import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;
@@ -44,7 +45,24 @@ class DeepNetworkTest {
     static Tensors gradientsOf(NetSpec spec, INDArray x, INDArray y, Tensors params) {
         DeepNetwork net = new DeepNetwork(spec);
         DeepNetwork.Cache cache = net.forward(x, params);
-        return net.backward(cache, net.outputDelta(cache, y), params);
+        Tensors before = cached(cache).copy();
+        Tensors g = net.backward(cache, net.outputDelta(cache, y), params);
+        // The README promises that nothing given may change, the cache included.
+        ChangedInPlace.requireUnchanged("outputDelta and backward", "the forward cache", before, cached(cache));
+        return g;
+    }
+
+    static Tensors cached(DeepNetwork.Cache k) {
+        Tensors t = Tensors.empty();
+        for (int l = 0; l < k.activations().size(); l++) {
+            t.put("A" + l, k.activations().get(l));
+        }
+        for (int l = 0; l < k.preActivations().size(); l++) {
+            if (k.preActivations().get(l) != null) {
+                t.put("Z" + (l + 1), k.preActivations().get(l));
+            }
+        }
+        return t;
     }
 
     /** The heads of this exercise: squared error after identity, sigmoid or tanh, and sigmoid with cross-entropy. */

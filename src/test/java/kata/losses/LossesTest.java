@@ -106,6 +106,48 @@ class LossesTest {
     }
 
     @Test
+    void yourSquaredErrorIsWhatYourGradientDifferentiatesAtRandomPoints(Checks checks) {
+        checks.forAllPoints("Losses.squaredError, differentiated by your squaredErrorGradient", LossPoints.ANY_TARGETS,
+                new LossOfA(Losses::squaredError, Losses::squaredErrorGradient, Reference::squaredErrorDY),
+                backprop.harness.check.FiniteDifferences.KinkGuard.NONE,
+                at -> Tensors.of("A", Reference.squaredErrorDA(at.get("A"), at.get("Y")),
+                        "Y", Reference.squaredErrorDY(at.get("A"), at.get("Y"))));
+    }
+
+    @Test
+    void yourCrossEntropyIsWhatYourGradientDifferentiatesAtRandomPoints(Checks checks) {
+        checks.forAllPoints("Losses.crossEntropy, differentiated by your crossEntropyGradient", LossPoints.LABELS,
+                new LossOfA(Losses::crossEntropy, Losses::crossEntropyGradient, Reference::crossEntropyDY),
+                backprop.harness.check.FiniteDifferences.KinkGuard.NONE,
+                at -> Tensors.of("A", Reference.crossEntropyDA(at.get("A"), at.get("Y")),
+                        "Y", Reference.crossEntropyDY(at.get("A"), at.get("Y"))));
+    }
+
+    @Test
+    void yourLossesEqualTheReferenceAtRandomPoints() {
+        for (long seed = 0; seed < 100; seed++) {
+            Tensors se = LossPoints.ANY_TARGETS.at(new SplittableRandom(seed));
+            sameLoss("Losses.squaredError", Losses.squaredError(se.get("A").dup(), se.get("Y").dup()),
+                    Reference.squaredError(se.get("A"), se.get("Y")), seed);
+            Tensors ce = LossPoints.LABELS.at(new SplittableRandom(seed));
+            sameLoss("Losses.crossEntropy", Losses.crossEntropy(ce.get("A").dup(), ce.get("Y").dup()),
+                    Reference.crossEntropy(ce.get("A"), ce.get("Y")), seed);
+        }
+    }
+
+    /** Both are the same sums in double: a few ulps apart; a wrong constant or term is far more. */
+    private static void sameLoss(String what, double yours, double reference, long seed) {
+        double ratio = yours / reference;
+        String hint = Math.abs(ratio - 2) < 1e-9 ? " (twice: the ½ is missing)"
+                : Math.abs(ratio - 1 / Math.log(2)) < 1e-9 ? " (1/ln 2 times: a logarithm in base 2 where the natural log belongs)"
+                : Math.abs(ratio - 1 / Math.log(10)) < 1e-9 ? " (1/ln 10 times: log10 where the natural log belongs)"
+                : " (" + ratio + " times the reference's)";
+        assertThat(Math.abs(yours - reference)).as(what + " at the random point of seed " + seed + " (LossPoints): yours "
+                + yours + ", the reference's " + reference + hint + "; look at its constants, its logarithm and its 1/m")
+                .isLessThanOrEqualTo(1e-12 * Math.max(1, Math.abs(reference)));
+    }
+
+    @Test
     void squaredErrorDeltaMatchesFiniteDifferencesOfTheLossOfZ(Checks checks) {
         checks.forAllPoints("OutputDelta.sigmoidSquaredError as ∂J/∂Z with A = σ(Z)", LossPoints.Z_ANY_TARGETS,
                 new LossOfZ(Reference::squaredError, OutputDelta::sigmoidSquaredError, Reference::squaredErrorDY));

@@ -25,6 +25,16 @@ final class Reference {
         return sum / (2.0 * A.rows());
     }
 
+    /** ∂J/∂A = (A − Y) / m. */
+    static INDArray squaredErrorDA(INDArray A, INDArray Y) {
+        return A.sub(Y).div(A.rows());
+    }
+
+    /** ∂J/∂A = (A − Y) / (A (1 − A)) / m. */
+    static INDArray crossEntropyDA(INDArray A, INDArray Y) {
+        return A.sub(Y).div(A.mul(A.rsub(1.0))).div(A.rows());
+    }
+
     /** ∂J/∂Y = −(A − Y) / m. */
     static INDArray squaredErrorDY(INDArray A, INDArray Y) {
         return Y.sub(A).div(A.rows());

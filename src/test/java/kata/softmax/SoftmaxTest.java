@@ -134,7 +134,70 @@ class SoftmaxTest {
             }
         };
 
-        checks.forAllPoints("dZ of the softmax cross-entropy", SoftmaxTest::randomPoint, loss);
+        // With the exact delta as well, a loss off by a constant (a base-2 log, a ½) is named as the loss's fault.
+        checks.forAllPoints("dZ of the softmax cross-entropy", SoftmaxTest::randomPoint, loss,
+                backprop.harness.check.FiniteDifferences.KinkGuard.NONE,
+                at -> Tensors.of("Z", exactDelta(at.get("Z"), targets((int) at.get("Z").rows(), (int) at.get("Z").columns()))));
+    }
+
+    @Test
+    void lossEqualsTheReferenceAtRandomPoints() {
+        for (long seed = 0; seed < 100; seed++) {
+            INDArray Z = randomPoint(new SplittableRandom(seed)).get("Z");
+            INDArray Y = targets((int) Z.rows(), (int) Z.columns());
+            double yours = Softmax.loss(Z.dup(), Y.dup());
+            double reference = exactLoss(Z, Y);
+            double zmax = Z.amaxNumber().doubleValue();
+            // Both are double sums over logits up to |z| ≈ 30·k: rounding is ~1e-15·|z|; a wrong constant is far more.
+            assertThat(Math.abs(yours - reference)).as("Softmax.loss at the random point of seed " + seed + ": yours " + yours
+                    + ", the reference's " + reference + " (" + yours / reference + " times it; 1.4427 = 1/ln 2 is a base-2"
+                    + " logarithm); look at its logarithm, its 1/m and its constants")
+                    .isLessThanOrEqualTo(1e-10 * Math.max(1, zmax));
+        }
+    }
+
+    /** (P − Y)/m in plain doubles, P the row-wise softmax of Z shifted by each row's maximum. */
+    static INDArray exactDelta(INDArray Z, INDArray Y) {
+        double[][] z = Z.toDoubleMatrix();
+        double[][] y = Y.toDoubleMatrix();
+        double[][] d = new double[z.length][];
+        for (int i = 0; i < z.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : z[i]) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (double v : z[i]) {
+                sum += Math.exp(v - max);
+            }
+            d[i] = new double[z[i].length];
+            for (int j = 0; j < z[i].length; j++) {
+                d[i][j] = (Math.exp(z[i][j] - max) / sum - y[i][j]) / z.length;
+            }
+        }
+        return Nd4j.createFromArray(d);
+    }
+
+    /** −1/m Σ Y ⊙ log softmax(Z), with log softmax = z − max − log Σ exp(z − max). */
+    static double exactLoss(INDArray Z, INDArray Y) {
+        double[][] z = Z.toDoubleMatrix();
+        double[][] y = Y.toDoubleMatrix();
+        double total = 0;
+        for (int i = 0; i < z.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : z[i]) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (double v : z[i]) {
+                sum += Math.exp(v - max);
+            }
+            double lse = max + Math.log(sum);
+            for (int j = 0; j < z[i].length; j++) {
+                total -= y[i][j] * (z[i][j] - lse);
+            }
+        }
+        return total / z.length;
     }
 
     /** Z, m×k with m in 1..5 and k in 2..5, logits spread over ±s with s between 0.1 and 30. */

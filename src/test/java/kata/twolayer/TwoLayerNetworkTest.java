@@ -17,6 +17,7 @@ import backprop.harness.api.Loss;
 import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
 import backprop.harness.api.Tensors;
+import backprop.harness.check.ChangedInPlace;
 import backprop.harness.check.NetworkUnderTest;
 import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;
@@ -33,9 +34,16 @@ class TwoLayerNetworkTest {
             c -> TwoLayerNetwork.loss(TwoLayerNetwork.forward(c.x(), params(c)), c.y(), c.spec().loss()),
             c -> {
                 TwoLayerNetwork.Cache cache = TwoLayerNetwork.forward(c.x(), params(c));
+                Tensors before = cached(cache).copy();
                 TwoLayerNetwork.Gradients g = TwoLayerNetwork.backward(cache, c.y(), params(c), c.spec().loss());
+                // The README promises that nothing given may change, the cache included.
+                ChangedInPlace.requireUnchanged("backward(cache, Y, params, loss)", "the forward cache", before, cached(cache));
                 return Tensors.of("W1", g.dW1(), "b1", g.db1(), "W2", g.dW2(), "b2", g.db2());
             });
+
+    static Tensors cached(TwoLayerNetwork.Cache k) {
+        return Tensors.of("X", k.X(), "Z1", k.Z1(), "A1", k.A1(), "Z2", k.Z2(), "A2", k.A2());
+    }
 
     static TwoLayerNetwork.Params params(NetworkCase c) {
         Tensors t = c.params();

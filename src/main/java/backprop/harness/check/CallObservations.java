@@ -100,6 +100,9 @@ final class CallObservations {
     }
 
     static String describe(Throwable e) {
+        if (e instanceof ChangedInPlace) {
+            return e.getMessage();
+        }
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }

@@ -22,6 +22,7 @@ public final class CaseResult {
     int directionsCompared;
     int directionsSkipped;
     boolean atKink;
+    BatchProbe.Finding batchProbe;
 
     CaseResult(NetworkCase networkCase) {
         this.networkCase = networkCase;
@@ -94,6 +95,11 @@ public final class CaseResult {
     /** Gradients from the second of two identical calls, when they differed from the first. */
     public backprop.harness.api.Tensors secondCallGradients() {
         return secondCallGradients;
+    }
+
+    /** Calls with another batch size (see {@link BatchProbe}), or null when not made. */
+    public BatchProbe.Finding batchProbe() {
+        return batchProbe;
     }
 
     /** Number of scalar comparisons made (elements and directions), for "compared nothing" checks. */

@@ -133,6 +133,9 @@ public final class NetworkCheck {
         for (String name : c.spec().parameterNames()) {
             scale = Math.max(scale, ref.gradients().get(name).amaxNumber().doubleValue());
         }
+        if (repeatable) {
+            BatchProbe.run(net, c, g, ref.gradients(), scale, r);
+        }
         for (String name : c.spec().parameterNames()) {
             TensorComparison tc = new TensorComparison(name, "reference", g.get(name), ref.gradients().get(name),
                     null, r.atKink ? allSkipped(g.get(name)) : null, Tolerance.REFERENCE, scale);

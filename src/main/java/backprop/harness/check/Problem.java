@@ -49,6 +49,9 @@ public record Problem(Kind kind, String quantity, String detail, Throwable cause
     /** The kind for something learner code threw. */
     public static Kind kindOf(Throwable e) {
         String m = String.valueOf(e.getMessage());
+        if (e instanceof ChangedInPlace) {
+            return Kind.MUTATES_INPUT;
+        }
         if (e.getClass() == Error.class && m.startsWith("Unresolved compilation")) {
             return Kind.NOT_COMPILED;
         }

@@ -18,7 +18,7 @@ public final class CrashRule implements Rule {
                 return List.of(new Cause(CauseId.NOT_IMPLEMENTED, "This exercise is not written yet: " + first.cause().getMessage(),
                         "the stub in exercises/", true));
             case EXCEPTION:
-                return List.of(exception(first));
+                return List.of(exception(first, e.networkCase()));
             default:
                 return List.of();
         }
@@ -30,9 +30,13 @@ public final class CrashRule implements Rule {
     }
 
     static Cause exception(Problem p) {
+        return exception(p, null);
+    }
+
+    static Cause exception(Problem p, backprop.harness.cases.NetworkCase c) {
         Throwable e = p.cause();
         String msg = String.valueOf(e.getMessage());
-        String where = LearnerFrames.first(e);
+        String where = LearnerFrames.chain(e);
         String at = where == null ? "" : " at " + where;
         if (e instanceof NullPointerException) {
             return new Cause(CauseId.NULL_POINTER, "Your code threw a NullPointerException in " + p.quantity() + at + ": "
@@ -41,6 +45,13 @@ public final class CrashRule implements Rule {
         }
         String lower = msg.toLowerCase();
         if (lower.contains("shape") || lower.contains("mmul") || lower.contains("broadcast") || lower.contains("matrix multiplication")) {
+            ShapeMessage shapes = ShapeMessage.parse(msg);
+            if (shapes != null) {
+                return new Cause(CauseId.SHAPE_MISMATCH, (shapes.product ? "A matrix product" : "An element-wise op") + " got"
+                        + " shapes that do not fit, in " + p.quantity() + at + ": " + shapes.describe(shapes.left, c)
+                        + (shapes.product ? " · " : " and ") + shapes.describe(shapes.right, c) + ". ND4J said: "
+                        + firstLine(msg), "the likely fix: " + shapes.fix(), true);
+            }
             return new Cause(CauseId.SHAPE_MISMATCH, "A matrix product or an element-wise op got shapes that do not fit, in "
                     + p.quantity() + at + ". ND4J said: " + firstLine(msg),
                     "the shape table below: for A · B the columns of A must equal the rows of B", true);

@@ -13,7 +13,7 @@ import backprop.harness.check.FunctionResult;
  */
 public final class Diagnoser {
     private static final List<Rule> RULES = List.of(new CrashRule(), new OutputFormRule(), new StateRule(),
-            new NotFiniteRule(), new LossRule(), new FactorRule(), new ElementRule(), new HypothesisRule(),
+            new NotFiniteRule(), new LossRule(), new FactorRule(), new PropagationRule(), new ElementRule(), new HypothesisRule(),
             new LocalisationRule(), new UnusedParameterRule(), new ConsistencyRule());
 
     private Diagnoser() {
@@ -31,6 +31,10 @@ public final class Diagnoser {
 
     /** The causes of one function check's failure (one point: nothing to vote on). */
     public static Diagnosis diagnose(FunctionResult r) {
+        if (!r.problems().isEmpty() && r.problems().get(0).kind() == backprop.harness.check.Problem.Kind.EXCEPTION) {
+            // A shape exception is read the same way as in a network: operands, letters where known, the likely fix.
+            return new Diagnosis(List.of(CrashRule.exception(r.problems().get(0))), Diagnosis.Support.ALL_CASES, 1, List.of());
+        }
         return new Diagnosis(FunctionRules.causes(r), Diagnosis.Support.ALL_CASES, 1, List.of());
     }
 

@@ -18,11 +18,21 @@ public final class ElementRule implements Rule {
     public List<Cause> causes(Evidence e) {
         List<Cause> out = new ArrayList<>();
         double common = FactorRule.commonFactor(e);
-        boolean commonFactorFound = !Double.isNaN(common)
-                && FactorRule.readings("", common, e.networkCase().m(), false).stream().anyMatch(Cause::certain);
+        // FactorRule already says it when the wrong gradients share one factor.
+        boolean commonFactorFound = !Double.isNaN(common) && e.wrong().size() > 1;
+        // Several gradients 0 together are one finding (ALL_ZERO, DELTA_NOT_PASSED), not one per gradient.
+        boolean zerosTogether = e.wrong().size() > 1 && FactorRule.allZero(e);
         for (String n : e.wrong()) {
             INDArray mine = e.learnerGradients().get(n);
             INDArray truth = e.referenceGradients().get(n);
+            if (zerosTogether) {
+                continue;
+            }
+            Cause returned = inputReturned(e, n, mine);
+            if (returned != null) {
+                out.add(returned);
+                continue;
+            }
             Cause one = one(e.networkCase(), n, mine, truth, e.right());
             if (one != null) {
                 out.add(one);
@@ -36,17 +46,52 @@ public final class ElementRule implements Rule {
         return out;
     }
 
+    /** A gradient that is, element for element, an array the learner was given: returned in its place. */
+    private static Cause inputReturned(Evidence e, String n, INDArray mine) {
+        NetworkCase c = e.networkCase();
+        java.util.Map<String, INDArray> given = new java.util.LinkedHashMap<>();
+        given.put(n, c.params().get(n));
+        given.put("X", c.x());
+        given.put("Y", c.y());
+        for (String p : c.spec().parameterNames()) {
+            given.putIfAbsent(p, c.params().get(p));
+        }
+        for (var g : given.entrySet()) {
+            INDArray a = g.getValue();
+            if (java.util.Arrays.equals(a.shape(), mine.shape()) && Patterns.nonZero(a)
+                    && Patterns.close(backprop.harness.core.Elements.toArray(mine), backprop.harness.core.Elements.toArray(a))) {
+                return new Cause(CauseId.INPUT_RETURNED, "d" + n + " is " + g.getKey() + " itself, the array you were given, not"
+                        + " its gradient: " + g.getKey() + " was returned in place of d" + n + ".",
+                        "the return of d" + n + ": the variable returned, and whether it was ever assigned the gradient", true);
+            }
+        }
+        return null;
+    }
+
+    private static boolean zeroDataPart(NetworkCase c, String n, INDArray mine, INDArray truth) {
+        INDArray l2 = c.params().get(n).mul(c.spec().lambda() / c.m());
+        double scale = Math.max(mine.amaxNumber().doubleValue(), truth.amaxNumber().doubleValue());
+        return mine.sub(l2).amaxNumber().doubleValue() <= 1e-9 * scale && Patterns.nonZero(truth.sub(l2));
+    }
+
     private static Cause one(NetworkCase c, String n, INDArray mine, INDArray truth, List<String> right) {
         int m = c.m();
         double lambda = c.spec().lambda();
         INDArray param = c.params().get(n);
         String d = "d" + n;
-        if (Patterns.allZero(mine) && Patterns.nonZero(truth)) {
+        if (Patterns.allZero(mine) && Patterns.nonZero(truth) || (lambda > 0 && n.startsWith("W") && zeroDataPart(c, n, mine, truth))) {
             if (n.startsWith("b") && right.contains("W" + n.substring(1))) {
                 return new Cause(CauseId.BIAS_ACTIVATION_OVERWRITTEN, d + " is 0 where the true gradient is not, while dW"
                         + n.substring(1) + " is right: the bias receives no gradient. Did something overwrite the bias"
                         + " activation (the column of ones) before the gradient was computed, as a2[:, 0] = 0 does in the"
                         + " question?", d + " = column sums of dZ" + n.substring(1), true);
+            }
+            String partner = (n.startsWith("W") ? "b" : "W") + n.substring(1);
+            if (right.contains(partner)) {
+                return new Cause(CauseId.GRADIENT_ZERO, d + " is 0 where the true gradient is not, while d" + partner
+                        + " is right: the delta dZ" + n.substring(1) + " reaches this layer, so " + d
+                        + " itself is never computed (or a zero array is returned in its place).",
+                        "where " + d + " is computed and returned", true);
             }
             return new Cause(CauseId.GRADIENT_ZERO, d + " is 0 where the true gradient is not.",
                     "whether " + d + " is ever computed or returned", true);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import backprop.harness.api.Tensors;
 import backprop.harness.cases.NetworkCase;
+import backprop.harness.check.BatchProbe;
 import backprop.harness.check.CaseResult;
 import backprop.harness.check.Problem;
 import backprop.harness.check.TensorComparison;
@@ -18,11 +19,13 @@ import backprop.harness.check.TensorComparison;
 public record Evidence(NetworkCase networkCase, List<Problem> problems,
                        double learnerLoss, double referenceLoss,
                        Tensors learnerGradients, Tensors referenceGradients, Tensors secondCallGradients,
-                       List<TensorComparison> vsReference, List<TensorComparison> vsFiniteDifferences) {
+                       List<TensorComparison> vsReference, List<TensorComparison> vsFiniteDifferences,
+                       BatchProbe.Finding batchProbe) {
 
     public static Evidence of(CaseResult r) {
         return new Evidence(r.networkCase(), r.problems(), r.learnerLoss(), r.referenceLoss(), r.learnerGradients(),
-                r.referenceGradients(), r.secondCallGradients(), r.vsReference(), r.vsFiniteDifferences());
+                r.referenceGradients(), r.secondCallGradients(), r.vsReference(), r.vsFiniteDifferences(),
+                r.batchProbe());
     }
 
     public Problem first() {

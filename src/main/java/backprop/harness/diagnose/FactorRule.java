@@ -14,12 +14,63 @@ public final class FactorRule implements Rule {
     @Override
     public List<Cause> causes(Evidence e) {
         List<String> wrong = e.wrong();
-        double common = commonFactor(e);
-        if (wrong.isEmpty() || Double.isNaN(common)) {
+        if (wrong.isEmpty()) {
             return List.of();
         }
-        boolean all = wrong.size() == e.networkCase().spec().parameterNames().size();
+        // A gradient whose true value is 0 is "right" under any factor: it does not break "every gradient".
+        boolean all = wrong.size() == e.networkCase().spec().parameterNames().size() || restTriviallyRight(e);
+        if (all && allZero(e)) {
+            return List.of(new Cause(CauseId.ALL_ZERO, "Every gradient (" + String.join(", ", d(wrong)) + ") is 0, all of them"
+                    + " together, while the true ones are not: one factor 0 multiplies them all. In Java, 1 / m with an int m is"
+                    + " 0 for every m > 1 (integer division), and so is anything times it.",
+                    "the 1/m (and any other constant): write 1.0 / m, or divide by (double) m", true));
+        }
+        double common = commonFactor(e);
+        if (Double.isNaN(common)) {
+            return List.of();
+        }
         return readings(String.join(", ", d(wrong)), common, e.networkCase().m(), all);
+    }
+
+    /** Whether every wrong gradient is 0 (apart from its L2 term) while its true value is not. */
+    static boolean allZero(Evidence e) {
+        for (String n : e.wrong()) {
+            if (!zeroApartFromL2(e, n)) {
+                return false;
+            }
+        }
+        return !e.wrong().isEmpty();
+    }
+
+    /** The learner's gradient minus its L2 term is 0, and the true one minus the same term is not. */
+    static boolean zeroApartFromL2(Evidence e, String n) {
+        org.nd4j.linalg.api.ndarray.INDArray mine = e.learnerGradients().get(n);
+        org.nd4j.linalg.api.ndarray.INDArray truth = e.referenceGradients().get(n);
+        double lambda = e.networkCase().spec().lambda();
+        if (Patterns.allZero(mine) && Patterns.nonZero(truth)) {
+            return true;
+        }
+        if (lambda > 0 && n.startsWith("W")) {
+            org.nd4j.linalg.api.ndarray.INDArray l2 = e.networkCase().params().get(n).mul(lambda / e.networkCase().m());
+            double scale = Math.max(mine.amaxNumber().doubleValue(), truth.amaxNumber().doubleValue());
+            mine = mine.sub(l2);
+            truth = truth.sub(l2);
+            return mine.amaxNumber().doubleValue() <= 1e-9 * scale && Patterns.nonZero(truth);
+        }
+        return Patterns.allZero(mine) && Patterns.nonZero(truth);
+    }
+
+    /**
+     * Whether the gradients not listed as wrong are consistent with "every gradient times f":
+     * right only because their true value is 0.
+     */
+    static boolean restTriviallyRight(Evidence e) {
+        for (String n : e.right()) {
+            if (Patterns.nonZero(e.referenceGradients().get(n))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The factor f with (yours = f · true) for every wrong quantity, or NaN if there is none. */
@@ -62,9 +113,23 @@ public final class FactorRule implements Rule {
                     + " times the true gradient: a factor 2, often the ½ of the squared error dropped or applied twice.",
                     "the output delta", true));
         }
-        if (out.isEmpty()) {
+        // Divided by a fixed m0 instead of this batch's m: f = m / m0, one m0 in every case.
+        double m0 = m / f;
+        if (all && m0 >= 2 && m0 <= 4096 && Patterns.near(m0, Math.rint(m0)) && Math.rint(m0) != m) {
+            long k = Math.round(m0);
+            out.add(new Cause(CauseId.STALE_BATCH_SIZE, who + verb + " m/" + k + " times the true gradient (m = " + m + " here):"
+                    + " they are divided by " + k + ", not by this batch's m: an m written into the code, or kept from an"
+                    + " earlier call (a field or static set once, on a call with " + k + " samples), which is stale state.",
+                    "where m comes from: take it from X's rows on every call, never keep it in a field", true, k));
+        }
+        boolean named = out.stream().anyMatch(c -> c.id() != CauseId.STALE_BATCH_SIZE);
+        if (!named) {
+            // One factor shared by every gradient is itself a finding; voting keeps it only when every case has it.
             out.add(new Cause(CauseId.FACTOR_OTHER, who + verb + " the true gradient times " + Numbers.plain(f)
-                    + ": a constant factor is off.", "constant factors: 1/m, ½, lambda", false, f));
+                    + (all ? ": one constant multiplies every gradient (a learning rate folded into the gradient? a"
+                    + " constant in the output delta?)." : ": a constant factor is off."),
+                    all ? "constants applied to the output delta or to every gradient: 1/m, ½, a learning rate"
+                            : "constant factors: 1/m, ½, lambda", all, f));
         }
         return out;
     }

@@ -20,7 +20,10 @@ import backprop.harness.api.Tensors;
  */
 final class Hypotheses {
     /** A named mistake: the dZ of the layer it would produce (null when it cannot occur here). */
-    private record Candidate(CauseId id, Matrix dz, String text) {
+    private record Candidate(CauseId id, Matrix dz, String text, double factor) {
+        Candidate(CauseId id, Matrix dz, String text) {
+            this(id, dz, text, Double.NaN);
+        }
     }
 
     private final NetworkCase c;
@@ -58,6 +61,7 @@ final class Hypotheses {
                 candidates.add(new Candidate(CauseId.DELTA_FPRIME_OF_A, err.zip(Forward.slope(f, a[top]), (e, d) -> e * d),
                     dz + " uses f'(A" + top + ") where f'(Z" + top + ") belongs: the activation was fed to a derivative written from z."));
             }
+            candidates.addAll(wrongSlopes(CauseId.DELTA_WRONG_SLOPE, err, top, f));
             if (f == Activation.SIGMOID) {
                 candidates.add(new Candidate(CauseId.DELTA_AFORM_OF_Z, err.zip(z[top], (e, q) -> e * q * (1 - q)),
                     dz + " uses Z(1 − Z): the derivative written from a (a·(1 − a), the question's sigmoid(a, derv=True)) was given z."));
@@ -105,10 +109,98 @@ final class Hypotheses {
             candidates.add(new Candidate(CauseId.HIDDEN_LEAKY_AS_RELU, da.zip(z[l], (e, q) -> q > 0 ? e : 0),
                 dz + " uses plain ReLU's derivative (0 for Z < 0); leaky ReLU's is " + Activation.LEAKY_SLOPE + " there."));
         }
+        candidates.addAll(wrongSlopes(CauseId.HIDDEN_WRONG_SLOPE, da, l, f));
+        String dal = "dA" + l + " = dZ" + (l + 1);
+        if (s.width(l + 1) == s.width(l)) {
+            candidates.add(new Candidate(CauseId.HIDDEN_NO_W, dzAbove.zip(fp, (e, d) -> e * d), dal + " without the product with W"
+                + (l + 1) + "ᵀ: the delta was not multiplied by the weights it flows back through (dA" + l + " = dZ" + (l + 1)
+                + " · W" + (l + 1) + "ᵀ)."));
+        } else if (s.width(l + 1) == 1) {
+            Matrix spread = new Matrix(dzAbove.rows, s.width(l));
+            for (int i = 0; i < spread.rows; i++) {
+                for (int j = 0; j < spread.cols; j++) {
+                    spread.set(i, j, dzAbove.get(i, 0) * fp.get(i, j));
+                }
+            }
+            candidates.add(new Candidate(CauseId.HIDDEN_NO_W, spread, dal + " spread over the columns without the product with W"
+                + (l + 1) + "ᵀ: the delta was not multiplied by the weights it flows back through (dA" + l + " = dZ" + (l + 1)
+                + " · W" + (l + 1) + "ᵀ)."));
+        }
         candidates.add(new Candidate(CauseId.HIDDEN_W_NOT_TRANSPOSED, square(l + 1)
             ? dzAbove.times(Matrix.of(c.params().get("W" + (l + 1)))).zip(fp, (e, d) -> e * d) : null,
             "dA" + l + " = dZ" + (l + 1) + " · W" + (l + 1) + " without the transpose (the shapes fit only because W" + (l + 1) + " is square)."));
         return matching(learner, l, candidates);
+    }
+
+    /**
+     * Another activation's slope in place of f': the formula written from z (applied to Z) and
+     * the one written from a (applied to this layer's A), e.g. tanh's 1 − a² used for a sigmoid.
+     * The cause's factor carries which activation, so cases vote on the same one.
+     */
+    private List<Candidate> wrongSlopes(CauseId id, Matrix upstream, int l, Activation f) {
+        List<Candidate> out = new ArrayList<>();
+        String dz = "dZ" + l;
+        for (Activation g : new Activation[] {Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.LEAKY_RELU}) {
+            if (g == f || (f == Activation.LEAKY_RELU && g == Activation.RELU)) {
+                continue;
+            }
+            String what = dz + " uses " + g.label() + "'s slope where " + f.label() + "'s belongs";
+            out.add(new Candidate(id, upstream.zip(Forward.slope(g, z[l]), (e, d) -> e * d),
+                what + " (" + g.label() + "'(Z" + l + ")): each layer's delta takes the slope of that layer's own activation, "
+                + f.label() + ".", g.ordinal()));
+            out.add(new Candidate(id, upstream.zip(a[l].map(v -> slopeFromA(g, v)), (e, d) -> e * d),
+                what + ": " + slopeFormula(g) + " computed from A" + l + " = " + f.label() + "(Z" + l + "); " + f.label()
+                + "'s slope is " + slopeFormula(f) + ".", 10 + g.ordinal()));
+        }
+        return out;
+    }
+
+    /** g' written in terms of g's own output a, as learners usually write it. */
+    private static double slopeFromA(Activation g, double v) {
+        switch (g) {
+            case SIGMOID: return v * (1 - v);
+            case TANH: return 1 - v * v;
+            case RELU: return v > 0 ? 1 : 0;
+            default: return v > 0 ? 1 : Activation.LEAKY_SLOPE;
+        }
+    }
+
+    private static String slopeFormula(Activation g) {
+        switch (g) {
+            case SIGMOID: return "a(1 − a)";
+            case TANH: return "1 − a²";
+            case RELU: return "1 where a > 0, else 0";
+            case LEAKY_RELU: return "1 where a > 0, else " + Activation.LEAKY_SLOPE;
+            default: return "1";
+        }
+    }
+
+    /**
+     * dW of layer l formed with the wrong layer's activation (X, another A of the same width, or
+     * Z{l-1} before its activation), the delta itself right (db right).
+     */
+    List<Cause> weightInput(Tensors learner, int l) {
+        Matrix dz = trueDz(l);
+        List<Cause> out = new ArrayList<>();
+        Matrix w = Matrix.of(c.params().get("W" + l));
+        int want = s.width(l - 1);
+        String right = "dW" + l + " = A" + (l - 1) + "ᵀ · dZ" + l + ": the input of layer " + l + " is A" + (l - 1);
+        for (int k = 0; k <= s.layers(); k++) {
+            Matrix in = k == l - 1 ? null : a[k];
+            if (in != null && in.cols == want && in.rows == dz.rows && matchesWeight(learner, l, in, dz, w)) {
+                out.add(new Cause(CauseId.DW_WRONG_INPUT, "dW" + l + " is formed from " + (k == 0 ? "A0 = X" : "A" + k)
+                        + " instead of A" + (l - 1) + ": the wrong layer's activation in dW" + l + ".", right, true, k));
+            }
+        }
+        if (l > 1 && matchesWeight(learner, l, z[l - 1], dz, w)) {
+            out.add(new Cause(CauseId.DW_WRONG_INPUT, "dW" + l + " is formed from Z" + (l - 1) + ", the pre-activation, instead"
+                    + " of A" + (l - 1) + " = " + s.activation(l - 1).label() + "(Z" + (l - 1) + ").", right, true, -1));
+        }
+        return out;
+    }
+
+    private boolean matchesWeight(Tensors learner, int l, Matrix in, Matrix dz, Matrix w) {
+        return in.transposeTimes(dz).zip(w, (g, x) -> g + s.lambda() / m * x).matches(learner.get("W" + l));
     }
 
     private boolean square(int l) {
@@ -157,7 +249,7 @@ final class Hypotheses {
             boolean wOk = dw.matches(learner.get("W" + l));
             boolean bOk = !s.hasBias(l) || dz.columnSums().matches(learner.get("b" + l));
             if (wOk && bOk) {
-                out.add(new Cause(cand.id(), cand.text(), "how dZ" + l + " is formed", true));
+                out.add(new Cause(cand.id(), cand.text(), "how dZ" + l + " is formed", true, cand.factor()));
             }
         }
         return out;

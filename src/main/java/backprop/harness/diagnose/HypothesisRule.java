@@ -25,6 +25,13 @@ public final class HypothesisRule implements Rule {
             return out;
         }
         int top = wrong.stream().mapToInt(HypothesisRule::layer).max().orElseThrow();
+        if (!wrong.contains("b" + top) && wrong.stream().filter(n -> layer(n) == top).count() == 1) {
+            // Only dW of the top layer is wrong: its delta is right, so dW's other factor is suspect.
+            out.addAll(h.weightInput(e.learnerGradients(), top));
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
         return top == e.networkCase().spec().layers() ? h.outputLayer(e.learnerGradients())
                 : h.hiddenLayer(e.learnerGradients(), top);
     }

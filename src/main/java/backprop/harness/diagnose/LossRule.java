@@ -60,6 +60,20 @@ public final class LossRule implements Rule {
         if (Patterns.near(ratio, 0.5)) {
             out.add(new Cause(CauseId.LOSS_HALF, intro + "exactly half the true loss: a ½ too many.", "the loss formula", true));
         }
+        // The data term alone, so a log base or a constant is read the same with or without L2.
+        double dataRatio = (mine - l2) / (ref - l2);
+        if (c.spec().loss() != backprop.harness.api.Loss.MSE && Patterns.near(dataRatio, 1 / Math.log(2))) {
+            out.add(new Cause(CauseId.LOSS_LOG_BASE, intro + "its data term is 1/ln 2 = 1.4427 times the true one: a logarithm in"
+                    + " base 2 where the natural log belongs.", "the log in the loss: Math.log / Transforms.log (base e)", true));
+        } else if (c.spec().loss() != backprop.harness.api.Loss.MSE && Patterns.near(dataRatio, 1 / Math.log(10))) {
+            out.add(new Cause(CauseId.LOSS_LOG_BASE, intro + "its data term is 1/ln 10 = 0.4343 times the true one: log10 where"
+                    + " the natural log belongs.", "the log in the loss: Math.log / Transforms.log (base e)", true));
+        }
+        if (out.isEmpty() && Double.isFinite(dataRatio) && Math.abs(dataRatio - 1) > 1e-3) {
+            // Any wrong loss has some ratio in one case; voting keeps it only when every case has the same one.
+            out.add(new Cause(CauseId.LOSS_FACTOR, intro + "its data term is " + Numbers.plain(dataRatio) + " times the true"
+                    + " one: a constant factor in the loss.", "the loss's constants: ½, 1/m, a logarithm's base", true, dataRatio));
+        }
         if (out.isEmpty()) {
             out.add(new Cause(CauseId.LOSS_OTHER, intro + "the forward pass or the loss formula differs ("
                     + c.spec().loss().formula() + ").",

@@ -6,6 +6,7 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import backprop.harness.api.Tensors;
+import backprop.harness.check.BatchProbe;
 import backprop.harness.check.Problem;
 import backprop.harness.core.Elements;
 
@@ -22,10 +23,24 @@ public final class StateRule implements Rule {
                 break;
             }
         }
-        if (e.has(Problem.Kind.NOT_REPEATABLE)) {
+        BatchProbe.Finding probe = e.batchProbe();
+        if (probe != null && probe.detail() != null) {
+            out.add(acrossBatchSizes(probe));
+        } else if (e.has(Problem.Kind.NOT_REPEATABLE)) {
             out.add(notRepeatable(e));
         }
         return out;
+    }
+
+    /** The probe's finding: this case right alone, wrong or throwing next to a call with another batch size. */
+    private static Cause acrossBatchSizes(BatchProbe.Finding p) {
+        Throwable t = p.againThrew() != null ? p.againThrew() : p.doubledThrew();
+        String where = t == null ? null : backprop.harness.core.LearnerFrames.chain(t);
+        return new Cause(CauseId.STATE_ACROSS_BATCH_SIZES, p.detail().substring(0, 1).toUpperCase() + p.detail().substring(1)
+                + (where == null ? "" : " (at " + where + ")") + ". That is stale state: your code keeps something between calls that depends on the batch size: m kept in a field or"
+                + " static from an earlier call, an array sized for an earlier batch (gradient sums, a cache), reused on a"
+                + " call with another m. It is not a missing 1/m: the same code is right on a batch of the size it kept.",
+                "fields and statics that forward or backward set: compute m, the sums and the cache afresh on every call", true);
     }
 
     private static Cause notRepeatable(Evidence e) {

@@ -24,13 +24,13 @@ final class Voting {
         if (!common.isEmpty()) {
             return new Diagnosis(specificFirst(common), Diagnosis.Support.ALL_CASES, perCase.size(), errors);
         }
+        // Guesses: causes most cases show, but only those the shown case shows too, in the shown
+        // case's words, so the text never names quantities or layers the shown case does not have.
         List<Cause> guesses = new ArrayList<>();
-        for (List<Cause> cs : perCase) {
-            for (Cause c : cs) {
-                long n = perCase.stream().filter(o -> contains(o, c)).count();
-                if (2 * n > perCase.size() && !contains(guesses, c)) {
-                    guesses.add(c.asGuess());
-                }
+        for (Cause c : first) {
+            long n = perCase.stream().filter(o -> contains(o, c)).count();
+            if (2 * n > perCase.size() && !contains(guesses, c)) {
+                guesses.add(c.asGuess());
             }
         }
         if (guesses.isEmpty()) {

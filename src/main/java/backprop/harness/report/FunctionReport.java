@@ -29,7 +29,7 @@ public final class FunctionReport {
         }
         out.add(ctx.exercise() + ": " + what + ": " + first.detail());
         if (first.cause() != null) {
-            String where = LearnerFrames.first(first.cause());
+            String where = LearnerFrames.chain(first.cause());
             if (where != null) {
                 out.add("  thrown at " + where);
             }

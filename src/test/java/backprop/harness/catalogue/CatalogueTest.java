@@ -24,9 +24,19 @@ class CatalogueTest {
     private static int caught;
     private static int named;
     private static int total;
+    /** Per exercise: bugs, caught, named. */
+    private static final java.util.Map<String, int[]> BY_EXERCISE = new java.util.TreeMap<>();
+
+    private static int[] row(String exercise) {
+        return BY_EXERCISE.computeIfAbsent(exercise.substring(0, 2), k -> new int[3]);
+    }
 
     static List<Bug> bugs() {
-        return NetworkBugs.all();
+        List<Bug> all = new java.util.ArrayList<>(NetworkBugs.all());
+        all.addAll(ScalingAndStateBugs.all());
+        all.addAll(PropagationBugs.all());
+        all.addAll(FormAndLossBugs.all());
+        return all;
     }
 
     @BeforeAll
@@ -38,6 +48,7 @@ class CatalogueTest {
     @MethodSource("bugs")
     void isCaughtAndItsCauseNamed(Bug bug) {
         total++;
+        row(bug.exercise())[0]++;
         Checks checks = Checks.standalone("catalogue " + bug.exercise());
 
         AssertionFailedError failure = catchThrowableOfType(AssertionFailedError.class,
@@ -45,12 +56,16 @@ class CatalogueTest {
 
         assertThat(failure).as("the harness must reject: " + bug.name()).isNotNull();
         caught++;
+        row(bug.exercise())[1]++;
         Reports.save(bug, failure.getMessage());
         // Reports wrap long lines; the cause must be there in words, wherever the lines break.
         String words = failure.getMessage().replaceAll("\\s+", " ");
         assertThat(words).as("the report for: " + bug.name()).contains(bug.expectedCause());
         assertThat(words).as("no diagnosis rule may throw on: " + bug.name()).doesNotContain("the harness's own rule");
+        assertThat(ReportConsistency.contradictions(failure.getMessage())).as("contradictions in the report for: " + bug.name())
+                .isEmpty();
         named++;
+        row(bug.exercise())[2]++;
     }
 
     static List<FunctionBug> functionBugs() {
@@ -61,17 +76,21 @@ class CatalogueTest {
     @MethodSource("functionBugs")
     void isCaughtAtRandomPointsAndItsCauseNamed(FunctionBug bug) {
         total++;
+        row(bug.exercise())[0]++;
         Checks checks = Checks.standalone("catalogue " + bug.exercise());
 
         AssertionFailedError failure = catchThrowableOfType(AssertionFailedError.class,
-                () -> checks.forAllPoints(bug.name(), bug.points(), bug.function()));
+                () -> checks.forAllPoints(bug.name(), bug.points(), bug.function(),
+                        backprop.harness.check.FiniteDifferences.KinkGuard.NONE, bug.exact()));
 
         assertThat(failure).as("the harness must reject: " + bug.name()).isNotNull();
         caught++;
+        row(bug.exercise())[1]++;
         Reports.save(new Bug(bug.name(), bug.exercise(), null, null, bug.expectedCause()), failure.getMessage());
         String words = failure.getMessage().replaceAll("\\s+", " ");
         assertThat(words).as("the report for: " + bug.name()).contains(bug.expectedCause());
         named++;
+        row(bug.exercise())[2]++;
     }
 
     /** The question's np.random.random, and unit variance on a wide layer: 400 draws of W1 (fan-in 50). */
@@ -106,6 +125,7 @@ class CatalogueTest {
     @MethodSource("initialisationBugs")
     void aBadInitialisationIsCaughtAndNamed(String name, Draw draw, String expectedCause) {
         total++;
+        row("08")[0]++;
         Checks checks = Checks.standalone("catalogue 08");
 
         AssertionFailedError failure = catchThrowableOfType(AssertionFailedError.class,
@@ -113,13 +133,19 @@ class CatalogueTest {
 
         assertThat(failure).as("the harness must reject: " + name).isNotNull();
         caught++;
+        row("08")[1]++;
         Reports.save(new Bug(name, "08", null, null, expectedCause), failure.getMessage());
         assertThat(failure.getMessage().replaceAll("\\s+", " ")).as("the report for: " + name).contains(expectedCause);
         named++;
+        row("08")[2]++;
     }
 
     @AfterAll
     static void rates() {
+        System.out.println("catalogue by exercise:  exercise  bugs  caught  named");
+        for (var e : BY_EXERCISE.entrySet()) {
+            System.out.printf("catalogue by exercise:  %-8s  %4d  %6d  %5d%n", e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]);
+        }
         System.out.printf("catalogue: %d bugs, %d caught (%.0f%%), %d with the cause named (%.0f%%)%n",
                 total, caught, 100.0 * caught / Math.max(total, 1), named, 100.0 * named / Math.max(total, 1));
     }

@@ -78,7 +78,7 @@ final class FunctionBugs {
     static List<FunctionBug> all() {
         List<FunctionBug> b = new ArrayList<>();
         b.add(new FunctionBug("squared-error gradient without its 1/m", "02",
-                squaredError(a -> a.sub(Y)), PREDICTIONS, "exactly 4 times the true gradient"));
+                squaredError(a -> a.sub(Y)), PREDICTIONS, "exactly 4 times the finite differences"));
         b.add(new FunctionBug("squared-error gradient with the sign flipped", "02",
                 squaredError(a -> Y.sub(a).div(4)), PREDICTIONS, "sign flipped"));
         b.add(new FunctionBug("a gradient that writes into its input (subi)", "02",
@@ -91,6 +91,139 @@ final class FunctionBugs {
                 dense((x, w) -> rightDense(x, w).put("W", G.transpose().mmul(x))), LAYER, "dW is the true gradient transposed"));
         b.add(new FunctionBug("db never filled in (zeros)", "03",
                 dense((x, w) -> rightDense(x, w).put("b", Nd4j.zeros(1, 3))), LAYER, "db is 0 everywhere"));
+        b.add(new FunctionBug("db = dZ without summing over the batch", "03",
+                dense((x, w) -> rightDense(x, w).put("b", G.dup())), LAYER, "db is 4×3 but must be 1×3, the shape of b"));
+        b.add(new FunctionBug("the layer divides by m again (dX, dW, db over 4)", "03",
+                dense((x, w) -> rightDense(x, w).map((n, a) -> a.div(4))), LAYER, "elements of dX differ from finite differences"));
+        b.add(new FunctionBug("dX returned as X itself", "03",
+                dense((x, w) -> rightDense(x, w).put("X", x.dup())), LAYER, "dX is X itself"));
+        b.add(new FunctionBug("squared error's value without its ½ (the gradient right)", "02",
+                squaredErrorValue(2, false), PREDICTIONS, "(2: the ½ dropped)", FunctionBugs::squaredErrorExact));
+        b.add(new FunctionBug("cross-entropy's value with a base-2 logarithm (the gradient right)", "02",
+                crossEntropyValue(1 / Math.log(2)), PROBABILITIES, "a logarithm in base 2", FunctionBugs::crossEntropyExact));
+        b.add(new FunctionBug("softmax cross-entropy's value with a base-2 logarithm (the delta right)", "10",
+                softmaxValue(1 / Math.log(2)), LOGITS, "a logarithm in base 2", FunctionBugs::softmaxExact));
+        b.add(new FunctionBug("σ'(Z) returns Z itself", "01", sigmoidSum(z -> z.dup()), LOGITS, "dZ is Z itself"));
+        b.add(new FunctionBug("a numerical gradient divided by h, not 2h", "12",
+                new Differentiable() {
+                    @Override
+                    public double value(Tensors at) {
+                        return at.get("X").mul(at.get("X")).sumNumber().doubleValue() / 2;
+                    }
+
+                    @Override
+                    public Tensors gradient(Tensors at) {
+                        return Tensors.of("X", at.get("X").mul(2));
+                    }
+                }, rng -> Tensors.of("X", gaussian(rng, 3, 2)), "exactly 2 times the finite differences"));
+        b.add(new FunctionBug("a numerical gradient that returns X", "12",
+                new Differentiable() {
+                    @Override
+                    public double value(Tensors at) {
+                        return at.get("X").mul(at.get("X")).sumNumber().doubleValue() / 3;
+                    }
+
+                    @Override
+                    public Tensors gradient(Tensors at) {
+                        return Tensors.of("X", at.get("X").dup());
+                    }
+                }, rng -> Tensors.of("X", gaussian(rng, 3, 2)), "dX is X itself"));
         return b;
+    }
+
+    /** J(A) = k · 1/(2m) Σ (A − Y)², with the right gradient (A − Y)/m: a value off by k. */
+    private static Differentiable squaredErrorValue(double k, boolean unused) {
+        return new Differentiable() {
+            @Override
+            public double value(Tensors at) {
+                INDArray d = at.get("A").sub(Y);
+                return k * 0.5 * d.mul(d).sumNumber().doubleValue() / 4;
+            }
+
+            @Override
+            public Tensors gradient(Tensors at) {
+                return squaredErrorExact(at);
+            }
+        };
+    }
+
+    private static Tensors squaredErrorExact(Tensors at) {
+        return Tensors.of("A", at.get("A").sub(Y).div(4));
+    }
+
+    private static final Checks.Points PROBABILITIES = rng -> {
+        INDArray a = Nd4j.create(DataType.DOUBLE, 4, 2);
+        for (int i = 0; i < 8; i++) {
+            a.putScalar(i / 2, i % 2, 0.05 + 0.9 * rng.nextDouble());
+        }
+        return Tensors.of("A", a);
+    };
+
+    /** Cross-entropy −1/m Σ [Y log A + (1 − Y) log(1 − A)] times k, with the right gradient. */
+    private static Differentiable crossEntropyValue(double k) {
+        return new Differentiable() {
+            @Override
+            public double value(Tensors at) {
+                INDArray a = at.get("A");
+                INDArray l = Y.mul(org.nd4j.linalg.ops.transforms.Transforms.log(a, true))
+                        .add(Y.rsub(1.0).mul(org.nd4j.linalg.ops.transforms.Transforms.log(a.rsub(1.0), false)));
+                return -k * l.sumNumber().doubleValue() / 4;
+            }
+
+            @Override
+            public Tensors gradient(Tensors at) {
+                return crossEntropyExact(at);
+            }
+        };
+    }
+
+    private static Tensors crossEntropyExact(Tensors at) {
+        INDArray a = at.get("A");
+        return Tensors.of("A", a.sub(Y).div(a.mul(a.rsub(1.0))).div(4));
+    }
+
+    private static final Checks.Points LOGITS = rng -> Tensors.of("Z", gaussian(rng, 4, 2));
+
+    /** Softmax cross-entropy of logits Z against the rows of Y normalised, times k; the delta (P − T)/m right. */
+    private static Differentiable softmaxValue(double k) {
+        return new Differentiable() {
+            @Override
+            public double value(Tensors at) {
+                INDArray z = at.get("Z");
+                INDArray shifted = z.subColumnVector(z.max(true, 1));
+                INDArray lse = org.nd4j.linalg.ops.transforms.Transforms.log(
+                        org.nd4j.linalg.ops.transforms.Transforms.exp(shifted, true).sum(true, 1), false);
+                return -k * T.mul(shifted.subColumnVector(lse)).sumNumber().doubleValue() / 4;
+            }
+
+            @Override
+            public Tensors gradient(Tensors at) {
+                return softmaxExact(at);
+            }
+        };
+    }
+
+    /** One-hot targets for the softmax bugs. */
+    private static final INDArray T = Nd4j.createFromArray(new double[][] {{1, 0}, {0, 1}, {0, 1}, {1, 0}});
+
+    private static Tensors softmaxExact(Tensors at) {
+        INDArray z = at.get("Z");
+        INDArray e = org.nd4j.linalg.ops.transforms.Transforms.exp(z.subColumnVector(z.max(true, 1)), true);
+        return Tensors.of("Z", e.divColumnVector(e.sum(true, 1)).sub(T).div(4));
+    }
+
+    /** Σ σ(Z), with the given σ'. */
+    private static Differentiable sigmoidSum(UnaryOperator<INDArray> prime) {
+        return new Differentiable() {
+            @Override
+            public double value(Tensors at) {
+                return org.nd4j.linalg.ops.transforms.Transforms.sigmoid(at.get("Z"), true).sumNumber().doubleValue();
+            }
+
+            @Override
+            public Tensors gradient(Tensors at) {
+                return Tensors.of("Z", prime.apply(at.get("Z")));
+            }
+        };
     }
 }
