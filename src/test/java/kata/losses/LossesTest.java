@@ -96,31 +96,29 @@ class LossesTest {
     @Test
     void squaredErrorGradientMatchesFiniteDifferencesAtRandomPoints(Checks checks) {
         checks.forAllPoints("Losses.squaredErrorGradient as ∂J/∂A", LossPoints.ANY_TARGETS,
-                new LossOfA(Reference::squaredError, Losses::squaredErrorGradient, Reference::squaredErrorDY));
+                lossOfA(Reference::squaredError, Losses::squaredErrorGradient));
     }
 
     @Test
     void crossEntropyGradientMatchesFiniteDifferencesAtRandomPoints(Checks checks) {
         checks.forAllPoints("Losses.crossEntropyGradient as ∂J/∂A", LossPoints.LABELS,
-                new LossOfA(Reference::crossEntropy, Losses::crossEntropyGradient, Reference::crossEntropyDY));
+                lossOfA(Reference::crossEntropy, Losses::crossEntropyGradient));
     }
 
     @Test
     void yourSquaredErrorIsWhatYourGradientDifferentiatesAtRandomPoints(Checks checks) {
         checks.forAllPoints("Losses.squaredError, differentiated by your squaredErrorGradient", LossPoints.ANY_TARGETS,
-                new LossOfA(Losses::squaredError, Losses::squaredErrorGradient, Reference::squaredErrorDY),
+                lossOfA(Losses::squaredError, Losses::squaredErrorGradient),
                 backprop.harness.check.FiniteDifferences.KinkGuard.NONE,
-                at -> Tensors.of("A", Reference.squaredErrorDA(at.get("A"), at.get("Y")),
-                        "Y", Reference.squaredErrorDY(at.get("A"), at.get("Y"))));
+                at -> Tensors.of("A", Reference.squaredErrorDA(at.get("A"), at.get("Y"))));
     }
 
     @Test
     void yourCrossEntropyIsWhatYourGradientDifferentiatesAtRandomPoints(Checks checks) {
         checks.forAllPoints("Losses.crossEntropy, differentiated by your crossEntropyGradient", LossPoints.LABELS,
-                new LossOfA(Losses::crossEntropy, Losses::crossEntropyGradient, Reference::crossEntropyDY),
+                lossOfA(Losses::crossEntropy, Losses::crossEntropyGradient),
                 backprop.harness.check.FiniteDifferences.KinkGuard.NONE,
-                at -> Tensors.of("A", Reference.crossEntropyDA(at.get("A"), at.get("Y")),
-                        "Y", Reference.crossEntropyDY(at.get("A"), at.get("Y"))));
+                at -> Tensors.of("A", Reference.crossEntropyDA(at.get("A"), at.get("Y"))));
     }
 
     @Test
@@ -150,13 +148,13 @@ class LossesTest {
     @Test
     void squaredErrorDeltaMatchesFiniteDifferencesOfTheLossOfZ(Checks checks) {
         checks.forAllPoints("OutputDelta.sigmoidSquaredError as ∂J/∂Z with A = σ(Z)", LossPoints.Z_ANY_TARGETS,
-                new LossOfZ(Reference::squaredError, OutputDelta::sigmoidSquaredError, Reference::squaredErrorDY));
+                lossOfZ(Reference::squaredError, OutputDelta::sigmoidSquaredError));
     }
 
     @Test
     void crossEntropyDeltaMatchesFiniteDifferencesOfTheLossOfZ(Checks checks) {
         checks.forAllPoints("OutputDelta.sigmoidCrossEntropy as ∂J/∂Z with A = σ(Z)", LossPoints.Z_LABELS,
-                new LossOfZ(Reference::crossEntropy, OutputDelta::sigmoidCrossEntropy, Reference::crossEntropyDY));
+                lossOfZ(Reference::crossEntropy, OutputDelta::sigmoidCrossEntropy));
     }
 
     @Test
@@ -225,36 +223,15 @@ class LossesTest {
         return Elements.toArray(a);
     }
 
-    /** J as a function of A (and Y), from the test's reference loss; its ∂J/∂A is the learner's gradient. */
-    record LossOfA(BiFunction<INDArray, INDArray, Double> loss, BiFunction<INDArray, INDArray, INDArray> dA,
-                   BiFunction<INDArray, INDArray, INDArray> dY) implements Differentiable {
-        @Override
-        public double value(Tensors at) {
-            return loss.apply(at.get("A"), at.get("Y"));
-        }
-
-        @Override
-        public Tensors gradient(Tensors at) {
-            INDArray A = at.get("A");
-            INDArray Y = at.get("Y");
-            // Y is an input too, so the harness differentiates along it; its gradient is the test's, not yours.
-            return Tensors.of("A", dA.apply(A, Y), "Y", dY.apply(A, Y));
-        }
+    /** J as a function of A with the targets Y held fixed, from the test's reference loss; its ∂J/∂A is the learner's gradient. */
+    static Differentiable lossOfA(BiFunction<INDArray, INDArray, Double> loss, BiFunction<INDArray, INDArray, INDArray> dA) {
+        return Differentiable.of(at -> loss.apply(at.get("A"), at.get("Y")),
+                at -> Tensors.of("A", dA.apply(at.get("A"), at.get("Y")))).holding("Y");
     }
 
-    /** J as a function of Z (and Y) through A = σ(Z); its ∂J/∂Z is the learner's output delta. */
-    record LossOfZ(BiFunction<INDArray, INDArray, Double> loss, BiFunction<INDArray, INDArray, INDArray> dZ,
-                   BiFunction<INDArray, INDArray, INDArray> dY) implements Differentiable {
-        @Override
-        public double value(Tensors at) {
-            return loss.apply(Transforms.sigmoid(at.get("Z"), true), at.get("Y"));
-        }
-
-        @Override
-        public Tensors gradient(Tensors at) {
-            INDArray A = Transforms.sigmoid(at.get("Z"), true);
-            INDArray Y = at.get("Y");
-            return Tensors.of("Z", dZ.apply(A, Y), "Y", dY.apply(A, Y));
-        }
+    /** J as a function of Z through A = σ(Z), Y held fixed; its ∂J/∂Z is the learner's output delta. */
+    static Differentiable lossOfZ(BiFunction<INDArray, INDArray, Double> loss, BiFunction<INDArray, INDArray, INDArray> dZ) {
+        return Differentiable.of(at -> loss.apply(Transforms.sigmoid(at.get("Z"), true), at.get("Y")),
+                at -> Tensors.of("Z", dZ.apply(Transforms.sigmoid(at.get("Z"), true), at.get("Y")))).holding("Y");
     }
 }

@@ -120,31 +120,21 @@ class SoftmaxTest {
 
     @Test
     void deltaMatchesFiniteDifferencesOfTheLoss(Checks checks) {
-        Differentiable loss = new Differentiable() {
-            @Override
-            public double value(Tensors at) {
-                INDArray Z = at.get("Z");
-                return Softmax.loss(Z, targets(Z.rows(), Z.columns()));
-            }
-
-            @Override
-            public Tensors gradient(Tensors at) {
-                INDArray Z = at.get("Z");
-                return Tensors.of("Z", Softmax.delta(Z, targets(Z.rows(), Z.columns())));
-            }
-        };
+        Differentiable loss = Differentiable.of(at -> Softmax.loss(at.get("Z"), at.get("Y")),
+                at -> Tensors.of("Z", Softmax.delta(at.get("Z"), at.get("Y")))).holding("Y");
 
         // With the exact delta as well, a loss off by a constant (a base-2 log, a ½) is named as the loss's fault.
         checks.forAllPoints("dZ of the softmax cross-entropy", SoftmaxTest::randomPoint, loss,
                 backprop.harness.check.FiniteDifferences.KinkGuard.NONE,
-                at -> Tensors.of("Z", exactDelta(at.get("Z"), targets((int) at.get("Z").rows(), (int) at.get("Z").columns()))));
+                at -> Tensors.of("Z", exactDelta(at.get("Z"), at.get("Y"))));
     }
 
     @Test
     void lossEqualsTheReferenceAtRandomPoints() {
         for (long seed = 0; seed < 100; seed++) {
-            INDArray Z = randomPoint(new SplittableRandom(seed)).get("Z");
-            INDArray Y = targets((int) Z.rows(), (int) Z.columns());
+            Tensors point = randomPoint(new SplittableRandom(seed));
+            INDArray Z = point.get("Z");
+            INDArray Y = point.get("Y");
             double yours = Softmax.loss(Z.dup(), Y.dup());
             double reference = exactLoss(Z, Y);
             double zmax = Z.amaxNumber().doubleValue();
@@ -200,18 +190,16 @@ class SoftmaxTest {
         return total / z.length;
     }
 
-    /** Z, m×k with m in 1..5 and k in 2..5, logits spread over ±s with s between 0.1 and 30. */
+    /** Z, m×k with m in 1..5 and k in 2..5, logits spread over ±s with s between 0.1 and 30; targets Y as {@link #targets}. */
     static Tensors randomPoint(SplittableRandom rng) {
         double scale = Math.exp(Math.log(0.1) + rng.nextDouble() * Math.log(300));
-        return Tensors.of("Z", randomLogits(rng, 1 + rng.nextInt(5), 2 + rng.nextInt(4), scale));
+        int m = 1 + rng.nextInt(5);
+        int k = 2 + rng.nextInt(4);
+        return Tensors.of("Z", randomLogits(rng, m, k, scale), "Y", targets(rng, m, k));
     }
 
-    /**
-     * Targets fixed by the shape alone, because the harness's random points carry only what is
-     * differentiated: some rows one-hot, the others a spread-out distribution, every row summing to 1.
-     */
-    static INDArray targets(int m, int k) {
-        SplittableRandom rng = new SplittableRandom(31L * m + k);
+    /** Some rows one-hot, the others a spread-out distribution, every row summing to 1. */
+    static INDArray targets(SplittableRandom rng, int m, int k) {
         INDArray Y = Nd4j.zeros(DataType.DOUBLE, m, k);
         for (int i = 0; i < m; i++) {
             if (rng.nextBoolean()) {

@@ -21,6 +21,10 @@ public final class NetworkCase {
     private final INDArray x;
     private final INDArray y;
     private final String origin;
+    /** Replaces the spec's built-in loss where not null. */
+    private final CustomLoss customLoss;
+    /** Replaces every hidden layer's activation where not null. */
+    private final CustomActivation customHidden;
 
     public NetworkCase(NetSpec spec, Tensors params, INDArray x, INDArray y, String origin) {
         this.spec = require(spec, "spec");
@@ -28,6 +32,8 @@ public final class NetworkCase {
         this.x = require(x, "X");
         this.y = require(y, "Y");
         this.origin = origin == null ? "fixed case" : origin;
+        this.customLoss = null;
+        this.customHidden = null;
         validate();
     }
 
@@ -127,29 +133,98 @@ public final class NetworkCase {
 
     /** The same case with other parameter values (used by finite differences). */
     public NetworkCase withParams(Tensors p) {
-        return new NetworkCase(spec, p, x, y, origin, true);
+        return new NetworkCase(spec, p, x, y, origin, customLoss, customHidden);
     }
 
     /** A deep copy, safe to hand to code that might modify its arrays. */
     public NetworkCase copy() {
-        return new NetworkCase(spec, params.copy(), x.dup(), y.dup(), origin, true);
+        return new NetworkCase(spec, params.copy(), x.dup(), y.dup(), origin, customLoss, customHidden);
     }
 
     public NetworkCase withOrigin(String o) {
-        return new NetworkCase(spec, params, x, y, o, true);
+        return new NetworkCase(spec, params, x, y, o, customLoss, customHidden);
+    }
+
+    /**
+     * This case under a loss the harness does not ship, in place of the spec's; {@code targets}
+     * (m × nL) replace Y, or null to keep it. A null loss gives back the built-in one.
+     */
+    public NetworkCase withLoss(CustomLoss loss, INDArray targets) {
+        INDArray t = targets == null ? y : targets;
+        if (loss == null) {
+            return new NetworkCase(spec, params, x, t, origin).withHidden(customHidden);
+        }
+        if (!loss.accepts(spec.output()) || spec.output() == backprop.harness.api.Activation.SOFTMAX) {
+            throw new IllegalArgumentException("NetworkCase: the " + loss.label() + " follows " + loss.outputs()
+                    + " outputs, not a " + spec.output().label() + " output; use CustomLoss.following(...) or another head"
+                    + " (softmax outputs take only the built-in softmax cross-entropy)");
+        }
+        // The spec's loss becomes a placeholder (squared error accepts every element-wise output); the custom loss rules.
+        NetworkCase checked = new NetworkCase(spec.withLoss(backprop.harness.api.Loss.MSE), params, x, t, origin);
+        return new NetworkCase(checked.spec, params, x, t, origin, loss, customHidden);
+    }
+
+    /**
+     * This case with every hidden layer under an activation the harness does not ship (null: the
+     * spec's own). The spec's hidden activations become identity placeholders.
+     */
+    public NetworkCase withHidden(CustomActivation hidden) {
+        if (hidden == null || spec.layers() < 2) {
+            return hidden == null ? new NetworkCase(spec, params, x, y, origin, customLoss, null) : this;
+        }
+        NetSpec placeholder = spec.withActivations(backprop.harness.api.Activation.IDENTITY, spec.output());
+        return new NetworkCase(placeholder, params, x, y, origin, customLoss, hidden);
+    }
+
+    /** The activation replacing the hidden layers', or null. */
+    public CustomActivation customHidden() {
+        return customHidden;
+    }
+
+    /** Layer l's activation, as a report names it. */
+    public String activationLabel(int l) {
+        return customHidden != null && l < spec.layers() ? customHidden.label() : spec.activation(l).label();
+    }
+
+    /** The loss that replaces the spec's, or null when the spec's built-in loss applies. */
+    public CustomLoss customLoss() {
+        return customLoss;
+    }
+
+    /** The loss's formula, custom or built in. */
+    public String lossFormula() {
+        return customLoss == null ? spec.loss().formula() : customLoss.formula();
+    }
+
+    /** The spec's one-line description, naming the custom loss where there is one. */
+    public String describe() {
+        String d = customLoss == null ? spec.describe() : spec.describe().replace(spec.loss().label(), customLoss.label());
+        if (customHidden == null) {
+            return d;
+        }
+        StringBuilder placeholder = new StringBuilder();
+        StringBuilder custom = new StringBuilder();
+        for (int l = 1; l <= spec.layers(); l++) {
+            placeholder.append(l == 1 ? "" : " → ").append(spec.activation(l).label());
+            custom.append(l == 1 ? "" : " → ").append(activationLabel(l));
+        }
+        return d.replace(placeholder.toString(), custom.toString());
     }
 
     // Skips validation: only for copies of a case that was validated.
-    private NetworkCase(NetSpec spec, Tensors params, INDArray x, INDArray y, String origin, boolean trusted) {
+    private NetworkCase(NetSpec spec, Tensors params, INDArray x, INDArray y, String origin, CustomLoss customLoss,
+                        CustomActivation customHidden) {
         this.spec = spec;
         this.params = params;
         this.x = x;
         this.y = y;
         this.origin = origin;
+        this.customLoss = customLoss;
+        this.customHidden = customHidden;
     }
 
     @Override
     public String toString() {
-        return spec.describe() + ", m = " + m() + " (" + origin + ")";
+        return describe() + ", m = " + m() + " (" + origin + ")";
     }
 }

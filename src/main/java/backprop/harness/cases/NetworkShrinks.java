@@ -35,7 +35,7 @@ public final class NetworkShrinks {
 
     /** A unit exactly on a ReLU kink makes its gradient a matter of convention: not a useful example. */
     private static boolean nearKink(NetworkCase c) {
-        return c.spec().hasKinks() && PreActivations.nearestKink(PreActivations.kinked(c, c.params())) < 1e-6;
+        return PreActivations.hasKinks(c) && PreActivations.nearestKink(PreActivations.kinked(c, c.params())) < 1e-6;
     }
 
     private static List<Supplier<NetworkCase>> builders(NetworkCase c, CaseSpace space) {

@@ -18,25 +18,69 @@ public final class PreActivations {
     private PreActivations() {
     }
 
-    /** For each layer l (index l-1), Z{l} flattened row-major; null for layers without a kink. */
+    /** Whether some unit of the case has a kink: a ReLU-type layer, or a custom hidden activation with kinks. */
+    public static boolean hasKinks(NetworkCase c) {
+        return c.spec().hasKinks() || (c.customHidden() != null && c.customHidden().kinks().length > 0 && c.spec().layers() > 1);
+    }
+
+    /**
+     * Z{l} − k, flattened row-major, for each layer l and each kink k of its activation (0 for
+     * ReLU-type layers, the declared kinks of a custom one); null entries for smooth layers. A sign
+     * change in an entry is a kink crossed.
+     */
     public static double[][] kinked(NetworkCase c, Tensors params) {
         double[][] z = all(c, params);
+        java.util.List<double[]> out = new java.util.ArrayList<>();
         for (int l = 1; l <= c.spec().layers(); l++) {
-            if (!c.spec().activation(l).hasKinkAtZero()) {
-                z[l - 1] = null;
+            if (c.customHidden() != null && l < c.spec().layers()) {
+                for (double k : c.customHidden().kinks()) {
+                    double[] shifted = z[l - 1].clone();
+                    for (int i = 0; i < shifted.length; i++) {
+                        shifted[i] -= k;
+                    }
+                    out.add(shifted);
+                }
+            } else if (c.spec().activation(l).hasKinkAtZero()) {
+                out.add(z[l - 1]);
             }
         }
-        return z;
+        return out.toArray(new double[0][]);
     }
 
     /** For each layer l (index l-1), Z{l} flattened row-major. */
     public static double[][] all(NetworkCase c, Tensors params) {
-        Forward.Pass pass = Forward.run(c.spec(), params, c.x());
+        Forward.Pass pass = forward(c, params);
         double[][] out = new double[c.spec().layers()][];
         for (int l = 1; l <= c.spec().layers(); l++) {
             out[l - 1] = pass.z()[l].v;
         }
         return out;
+    }
+
+    /** The case's forward pass in plain doubles, under its custom hidden activation if it has one. */
+    public static Forward.Pass forward(NetworkCase c, Tensors params) {
+        CustomActivation f = c.customHidden();
+        if (f == null) {
+            return Forward.run(c.spec(), params, c.x());
+        }
+        NetSpec s = c.spec();
+        backprop.harness.core.Matrix[] z = new backprop.harness.core.Matrix[s.layers() + 1];
+        backprop.harness.core.Matrix[] a = new backprop.harness.core.Matrix[s.layers() + 1];
+        a[0] = backprop.harness.core.Matrix.of(c.x());
+        for (int l = 1; l <= s.layers(); l++) {
+            backprop.harness.core.Matrix zl = a[l - 1].times(backprop.harness.core.Matrix.of(params.get("W" + l)));
+            if (s.hasBias(l)) {
+                double[] b = flat(params.get("b" + l));
+                for (int i = 0; i < zl.rows; i++) {
+                    for (int j = 0; j < zl.cols; j++) {
+                        zl.set(i, j, zl.get(i, j) + b[j]);
+                    }
+                }
+            }
+            z[l] = zl;
+            a[l] = l < s.layers() ? zl.map(f::value) : Forward.activate(s.activation(l), zl);
+        }
+        return new Forward.Pass(z, a);
     }
 
     /** True if some kinked unit has a different sign in {@code at} than in {@code other}, or sits on 0. */

@@ -123,6 +123,26 @@ public final class CaseResult {
         return n;
     }
 
+    /**
+     * How plainly this case fails, in allowances (see {@link Tolerance#excess}): for a wrong loss
+     * the loss's, otherwise the worst gradient element's against the reference or finite
+     * differences. NaN where the failure is not a number out of tolerance (a crash, a bad shape).
+     */
+    public double excess() {
+        if (kind() == Problem.Kind.WRONG_LOSS) {
+            return Tolerance.LOSS.excess(learnerLoss, referenceLoss, 0, 0);
+        }
+        double worst = Double.NaN;
+        for (List<TensorComparison> list : List.of(vsReference, vsFiniteDifferences)) {
+            for (TensorComparison c : list) {
+                if (c.compared() > 0) {
+                    worst = Double.isNaN(worst) ? c.worstExcess() : Math.max(worst, c.worstExcess());
+                }
+            }
+        }
+        return worst;
+    }
+
     /** True when some ReLU-type unit sits exactly on its kink, so gradients there are a convention. */
     public boolean atKink() {
         return atKink;

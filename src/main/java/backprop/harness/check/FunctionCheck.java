@@ -24,6 +24,7 @@ public final class FunctionCheck {
 
     public static FunctionResult run(Differentiable f, Tensors at, FiniteDifferences.KinkGuard guard, Tensors exact) {
         Nd4jSetup.ensure();
+        java.util.List<String> wrt = differentiated(f, at);
         FunctionResult r = new FunctionResult(at);
         Tensors valueCopy = at.copy();
         Double v = call(r, "value", () -> f.value(valueCopy));
@@ -42,7 +43,7 @@ public final class FunctionCheck {
             return r;
         }
         unchanged(r, at, gradCopy, "gradient()");
-        for (String n : at.names()) {
+        for (String n : wrt) {
             INDArray a = g.get(n);
             if (a == null) {
                 r.add(new Problem(Problem.Kind.BAD_OUTPUT, "d" + n, "d" + n + " is missing; expected " + Shapes.of(at.get(n))));
@@ -63,17 +64,17 @@ public final class FunctionCheck {
         if (again == null) {
             return r;
         }
-        for (String n : at.names()) {
+        for (String n : wrt) {
             if (again.get(n) == null || !Elements.same(again.get(n), g.get(n))) {
                 r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "d" + n, "two identical calls of gradient() returned different d" + n));
                 return r;
             }
         }
         try {
-            // One private copy for every finite difference: moved in place, put back, and
-            // rewritten whenever value() changes what it was handed.
+            // One private copy for every finite difference, held inputs included: moved in place,
+            // put back, and rewritten whenever value() changes what it was handed.
             PrivateCopy copy = new PrivateCopy(at);
-            for (String n : at.names()) {
+            for (String n : wrt) {
                 if (exact != null && exact.has(n)) {
                     r.add(new TensorComparison(n, "exact value", g.get(n), exact.get(n), null, null, Tolerance.REFERENCE));
                 }
@@ -90,6 +91,26 @@ public final class FunctionCheck {
                     CallObservations.describe(e), e));
         }
         return r;
+    }
+
+    /**
+     * The point's names less those the function holds fixed. A held name the point lacks is the
+     * test's mistake, not the learner's, so it stops the test with the names on both sides.
+     */
+    static java.util.List<String> differentiated(Differentiable f, Tensors at) {
+        for (String held : f.fixed()) {
+            if (!at.has(held)) {
+                throw new IllegalArgumentException("FunctionCheck: the function holds " + held + " fixed, but the point has no "
+                        + held + " (it has " + at.names() + "); put " + held + " into the point or stop holding it");
+            }
+        }
+        java.util.List<String> wrt = new java.util.ArrayList<>(at.names());
+        wrt.removeAll(f.fixed());
+        if (wrt.isEmpty()) {
+            throw new IllegalArgumentException("FunctionCheck: every input of the point " + at.names()
+                    + " is held fixed, so there is nothing to differentiate; hold only the data (targets, upstream gradients)");
+        }
+        return wrt;
     }
 
     private static void unchanged(FunctionResult r, Tensors original, Tensors handed, String call) {

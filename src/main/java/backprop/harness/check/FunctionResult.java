@@ -51,6 +51,11 @@ public final class FunctionResult {
         return value;
     }
 
+    /** The worst compared element's {@link Tolerance#excess}, NaN when nothing was compared. */
+    public double excess() {
+        return comparisons.stream().filter(c -> c.compared() > 0).mapToDouble(TensorComparison::worstExcess).max().orElse(Double.NaN);
+    }
+
     public int compared() {
         return comparisons.stream().mapToInt(TensorComparison::compared).sum();
     }

@@ -43,10 +43,10 @@ public final class NetworkCheck {
     public static CaseResult run(NetworkUnderTest net, NetworkCase c, Mode mode) {
         Nd4jSetup.ensure();
         CaseResult r = new CaseResult(c);
-        Reference.Result ref = Reference.evaluate(c);
+        Reference.Result ref = backprop.harness.reference.CustomLossReference.evaluate(c);
         r.referenceLoss = ref.loss();
         r.referenceGradients = ref.gradients();
-        double[][] z = c.spec().hasKinks() ? PreActivations.kinked(c, c.params()) : null;
+        double[][] z = PreActivations.hasKinks(c) ? PreActivations.kinked(c, c.params()) : null;
         r.atKink = z != null && PreActivations.nearestKink(z) < 1e-9;
 
         // 1. Loss, on a copy so that a forward pass that writes into X or W is caught below.

@@ -27,6 +27,7 @@ public final class TensorComparison {
     private int failing;
     private int skippedCount;
     private long worst = -1;
+    private double worstExcess;
 
     /**
      * @param noise   per-element error estimate of the expected value, or null for none
@@ -67,6 +68,7 @@ public final class TensorComparison {
             double e = expectedValues[i];
             errors[i] = tolerance.relativeError(a, e);
             boolean ok = tolerance.accepts(a, e, this.scale, noise == null ? 0 : noise[i]);
+            worstExcess = Math.max(worstExcess, tolerance.excess(a, e, this.scale, noise == null ? 0 : noise[i]));
             if (!ok) {
                 failing++;
             }
@@ -131,6 +133,11 @@ public final class TensorComparison {
     /** Flat index of the worst element (a failing one if any), or -1 if nothing was compared. */
     public long worst() {
         return worst;
+    }
+
+    /** The largest {@link Tolerance#excess} of any compared element: above 1 fails, 0 if nothing was compared. */
+    public double worstExcess() {
+        return worstExcess;
     }
 
     public double worstError() {

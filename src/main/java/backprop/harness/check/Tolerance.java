@@ -50,6 +50,18 @@ public record Tolerance(double rtol, double atol, double stol) {
         return Math.abs(actual - expected) <= atol + rtol * Math.max(Math.abs(actual), Math.abs(expected)) + stol * scale + noise;
     }
 
+    /**
+     * How many allowances apart the two are: |actual − expected| over the right-hand side of the
+     * class comment's inequality. Above 1 fails; a bug is plain to see when it is far above 1.
+     */
+    public double excess(double actual, double expected, double scale, double noise) {
+        if (Double.isNaN(actual) || Double.isNaN(expected)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double allowed = atol + rtol * Math.max(Math.abs(actual), Math.abs(expected)) + stol * scale + noise;
+        return Math.abs(actual - expected) / allowed;
+    }
+
     public boolean accepts(double actual, double expected) {
         return accepts(actual, expected, 0, 0);
     }

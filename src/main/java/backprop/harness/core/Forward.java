@@ -79,6 +79,19 @@ public final class Forward {
         }
     }
 
+    /**
+     * f' written from the activation a = f(z), as courses write it (σ' = a(1 − a), tanh' = 1 − a²);
+     * fed z instead of a, it is the "a-form fed z" mistake the diagnosis looks for. Null where
+     * the slope is not usually written from a (identity, ReLU-type: the same formula either way).
+     */
+    public static java.util.function.DoubleUnaryOperator aForm(Activation f) {
+        switch (f) {
+            case SIGMOID: return a -> a * (1 - a);
+            case TANH: return a -> 1 - a * a;
+            default: return null;
+        }
+    }
+
     /** f'(z); at a kink (z = 0) the right-hand slope. */
     public static double slope(Activation f, double z) {
         switch (f) {

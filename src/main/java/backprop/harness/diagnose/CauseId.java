@@ -37,8 +37,8 @@ public enum CauseId {
     MUTATES_CACHE,
     LOSS_NOT_WHAT_GRADIENTS_DIFFERENTIATE(true),
     WHERE_OUTPUT(true), WHERE_W_ONLY(true), WHERE_B_ONLY(true), WHERE_PROPAGATE(true),
-    /** A function check's wrong gradient: zero, transposed, sign, constant factor. */
-    FUNCTION_ZERO, FUNCTION_TRANSPOSED, FUNCTION_SIGN, FUNCTION_FACTOR, FUNCTION_INPUT_RETURNED, FUNCTION_VALUE_OFF,
+    /** A function check's wrong gradient: zero, transposed, sign, constant factor, an input returned, an activation's a-form fed z. */
+    FUNCTION_ZERO, FUNCTION_TRANSPOSED, FUNCTION_SIGN, FUNCTION_FACTOR, FUNCTION_INPUT_RETURNED, FUNCTION_VALUE_OFF, FUNCTION_AFORM_OF_Z,
     OTHER(true);
 
     private final boolean generic;

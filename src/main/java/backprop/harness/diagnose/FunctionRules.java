@@ -7,7 +7,10 @@ import backprop.harness.check.FunctionResult;
 import backprop.harness.check.TensorComparison;
 import backprop.harness.core.Numbers;
 
-/** The plain relations a wrong gradient of a function can have with the true one: zero, transposed, sign, a factor. */
+/**
+ * The plain relations a wrong gradient of a function can have with the true one: zero, transposed,
+ * sign, a factor; and the a-form fed z, shared with the network diagnosis ({@link AFormFedZ}).
+ */
 public final class FunctionRules {
     private FunctionRules() {
     }
@@ -24,6 +27,9 @@ public final class FunctionRules {
             }
             if (c == null) {
                 c = of(tc);
+            }
+            if (c == null) {
+                c = AFormFedZ.of(tc, r.point().get(tc.name()));
             }
             if (c != null) {
                 out.add(c);

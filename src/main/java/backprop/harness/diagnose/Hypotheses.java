@@ -47,7 +47,10 @@ final class Hypotheses {
     List<Cause> outputLayer(Tensors learner) {
         int top = s.layers();
         Activation f = s.output();
-        Matrix err = a[top].zip(y, (p, q) -> (p - q) / m);
+        Matrix err = outputError();
+        if (err == null) {
+            return List.of();
+        }
         List<Candidate> candidates = new ArrayList<>();
         String dz = "dZ" + top;
         if (s.loss() == Loss.MSE) {
@@ -65,6 +68,10 @@ final class Hypotheses {
             if (f == Activation.SIGMOID) {
                 candidates.add(new Candidate(CauseId.DELTA_AFORM_OF_Z, err.zip(z[top], (e, q) -> e * q * (1 - q)),
                     dz + " uses Z(1 − Z): the derivative written from a (a·(1 − a), the question's sigmoid(a, derv=True)) was given z."));
+            } else if (Forward.aForm(f) != null) {
+                java.util.function.DoubleUnaryOperator aForm = Forward.aForm(f);
+                candidates.add(new Candidate(CauseId.DELTA_AFORM_OF_Z, err.zip(z[top], (e, q) -> e * aForm.applyAsDouble(q)),
+                    dz + " uses 1 − Z²: " + f.label() + "'s derivative written from a, 1 − a², was given z."));
             }
         } else if (s.loss() == Loss.BCE) {
             Matrix fp = Forward.slope(f, z[top]);
@@ -101,9 +108,13 @@ final class Hypotheses {
                 dz + " uses f'(A" + l + ") where " + fz + " belongs: the activation A" + l + " was fed to a derivative written from z"
                 + " (e.g. sigmoid_prime(a) = σ(a)(1 − σ(a)))."));
         }
+        java.util.function.DoubleUnaryOperator aForm = Forward.aForm(f);
         if (f == Activation.SIGMOID) {
             candidates.add(new Candidate(CauseId.HIDDEN_AFORM_OF_Z, da.zip(z[l], (e, q) -> e * q * (1 - q)),
                 dz + " uses Z" + l + "(1 − Z" + l + "): the derivative written from a, a·(1 − a), was given z instead of a."));
+        } else if (aForm != null) {
+            candidates.add(new Candidate(CauseId.HIDDEN_AFORM_OF_Z, da.zip(z[l], (e, q) -> e * aForm.applyAsDouble(q)),
+                dz + " uses 1 − Z" + l + "²: " + f.label() + "'s derivative written from a, 1 − a², was given z instead of a."));
         }
         if (f == Activation.LEAKY_RELU) {
             candidates.add(new Candidate(CauseId.HIDDEN_LEAKY_AS_RELU, da.zip(z[l], (e, q) -> q > 0 ? e : 0),
@@ -211,6 +222,9 @@ final class Hypotheses {
     List<Cause> bias(Tensors learner, int l) {
         List<Cause> out = new ArrayList<>();
         Matrix dz = trueDz(l);
+        if (dz == null) {
+            return out;
+        }
         Matrix first = new Matrix(1, dz.cols);
         Matrix last = new Matrix(1, dz.cols);
         for (int j = 0; j < dz.cols; j++) {
@@ -227,7 +241,10 @@ final class Hypotheses {
     /** The true dZ of layer l, recomputed from the case by the chain rule. */
     private Matrix trueDz(int l) {
         int top = s.layers();
-        Matrix dz = a[top].zip(y, (p, q) -> (p - q) / m);
+        Matrix dz = outputError();
+        if (dz == null) {
+            return null;
+        }
         if (s.loss() == Loss.MSE) {
             dz = dz.zip(Forward.slope(s.output(), z[top]), (e, d) -> e * d);
         }
@@ -235,6 +252,26 @@ final class Hypotheses {
             dz = dz.timesTranspose(Matrix.of(c.params().get("W" + k))).zip(Forward.slope(s.activation(k - 1), z[k - 1]), (e, d) -> e * d);
         }
         return dz;
+    }
+
+    /**
+     * ∂J/∂A of the output layer: (A − Y)/m, from which the built-in losses' deltas are formed; a
+     * custom loss's own exact gradient (the spec's loss is then a squared-error placeholder, so
+     * dZ = ∂J/∂A ⊙ f'(Z) follows as for squared error); null when a custom loss has only a graph.
+     */
+    private Matrix outputError() {
+        int top = s.layers();
+        if (c.customHidden() != null) {
+            return null; // the plain forward pass here knows only the built-in activations
+        }
+        if (c.customLoss() == null) {
+            return a[top].zip(y, (p, q) -> (p - q) / m);
+        }
+        if (c.customLoss().exactGradient() == null) {
+            return null;
+        }
+        org.nd4j.linalg.api.ndarray.INDArray out = org.nd4j.linalg.factory.Nd4j.create(a[top].v, new long[] {a[top].rows, a[top].cols}, 'c');
+        return Matrix.of(c.customLoss().exactGradient().of(out, c.y().dup()));
     }
 
     private List<Cause> matching(Tensors learner, int l, List<Candidate> candidates) {

@@ -21,7 +21,7 @@ public final class LocalisationRule implements Rule {
         String okList = right.isEmpty() ? "none" : String.join(", ", FactorRule.d(right));
         if (top == s.layers() && wWrong && (bWrong || !s.hasBias(top))) {
             return List.of(new Cause(CauseId.WHERE_OUTPUT, "Wrong: " + list + "; right: " + okList + ". The output layer is"
-                    + " already wrong, so the error is most likely in the output delta dZ" + top + " (for " + s.loss().label()
+                    + " already wrong, so the error is most likely in the output delta dZ" + top + " (for " + (e.networkCase().customLoss() == null ? s.loss().label() : e.networkCase().customLoss().label())
                     + " after " + s.output().label() + "), or in how dW" + top + " is formed from it.",
                     "dZ" + top + " = ∂J/∂Z" + top + ", then dW" + top + " = A" + (top - 1) + "ᵀ · dZ" + top, false));
         }

@@ -76,7 +76,7 @@ public final class LossRule implements Rule {
         }
         if (out.isEmpty()) {
             out.add(new Cause(CauseId.LOSS_OTHER, intro + "the forward pass or the loss formula differs ("
-                    + c.spec().loss().formula() + ").",
+                    + c.lossFormula() + ").",
                     "the forward pass step by step: Z = A·W + b, then the activation, then the loss", false));
         }
         return out;

@@ -8,6 +8,8 @@ import org.opentest4j.AssertionFailedError;
 
 import backprop.harness.api.Tensors;
 import backprop.harness.cases.CaseSpace;
+import backprop.harness.cases.CustomActivation;
+import backprop.harness.cases.CustomLoss;
 import backprop.harness.cases.NetworkCase;
 import backprop.harness.check.CaseResult;
 import backprop.harness.check.Differentiable;
@@ -66,8 +68,19 @@ public final class Checks {
 
     /** Checks the network on random cases from {@code space}; on failure shrinks and reports the smallest case. */
     public void forAll(CaseSpace space, NetworkUnderTest net) {
+        forAll(space, null, net);
+    }
+
+    /** As {@link #forAll(CaseSpace, NetworkUnderTest)} under a loss the harness does not ship (null: the space's own). */
+    public void forAll(CaseSpace space, CustomLoss loss, NetworkUnderTest net) {
+        forAll(space, null, loss, net);
+    }
+
+    /** As above with every hidden layer under an activation the harness does not ship (null: the space's own). */
+    public void forAll(CaseSpace space, CustomActivation hidden, CustomLoss loss, NetworkUnderTest net) {
         long[] seeds = settings.seeds(testClass + "#" + method);
-        Outcome<NetworkCase, CaseResult> outcome = PropertyRunner.run(new NetworkProperty(space, net), seeds, PropertyRunner.Limits.DEFAULT);
+        Outcome<NetworkCase, CaseResult> outcome = PropertyRunner.run(new NetworkProperty(space, hidden, loss, net), seeds,
+                PropertyRunner.Limits.DEFAULT);
         if (outcome instanceof Outcome.Failed<NetworkCase, CaseResult> f) {
             Diagnosis d = Diagnoser.diagnose(f.evidence());
             throw new AssertionFailedError(FailureReport.render(f.shown(), d, new FailureReport.Context(exercise,

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import backprop.harness.core.Nd4jSetup;
+import backprop.harness.sandbox.GradePreview;
 
 /** Sets ND4J up before any learner code runs and hands each test its {@link Checks}. */
 public final class ExerciseExtension implements BeforeAllCallback, ParameterResolver {
@@ -13,6 +14,10 @@ public final class ExerciseExtension implements BeforeAllCallback, ParameterReso
     @Override
     public void beforeAll(ExtensionContext context) {
         Nd4jSetup.ensure();
+        Exercise ex = context.getRequiredTestClass().getAnnotation(Exercise.class);
+        if (ex != null) {
+            GradePreview.printOnce(ex.value()); // "this would score 0 when graded: …" before the tests, not after the grade
+        }
     }
 
     @Override

@@ -48,6 +48,11 @@ public record Settings(int tries, Long seed, boolean randomBase, boolean solutio
             return new long[] {seed};
         }
         long base = randomBase ? new SplittableRandom().nextLong() : testId.hashCode() * 0x9E3779B97F4A7C15L;
+        String secret = System.getProperty("kata.grading.seed");
+        if (!randomBase && secret != null && !secret.isBlank()) {
+            // The grader's assignment seed: graded cases differ from the learner's, so they cannot be precomputed.
+            base = new SplittableRandom(base ^ Long.parseLong(secret.trim())).nextLong();
+        }
         SplittableRandom r = new SplittableRandom(base);
         long[] out = new long[tries];
         for (int i = 0; i < tries; i++) {

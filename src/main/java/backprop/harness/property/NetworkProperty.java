@@ -1,38 +1,63 @@
 package backprop.harness.property;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import backprop.harness.cases.CaseGenerator;
 import backprop.harness.cases.CaseSpace;
+import backprop.harness.cases.CustomActivation;
+import backprop.harness.cases.CustomLoss;
 import backprop.harness.cases.NetworkCase;
 import backprop.harness.cases.NetworkShrinks;
 import backprop.harness.check.CaseResult;
 import backprop.harness.check.NetworkCheck;
 import backprop.harness.check.NetworkUnderTest;
 import backprop.harness.check.Problem;
+import backprop.harness.core.Elements;
 import backprop.harness.diagnose.Cause;
 import backprop.harness.diagnose.Diagnoser;
 
 /**
  * "The learner's network is right on every case of this space." Shrinking keeps a candidate only
  * when it fails in the same family of ways and, where the original failure had a specific cause,
- * shows that cause too: so the case shown is one that exhibits the stated cause.
+ * shows that cause too, and only while the error stays far out of tolerance ({@link Visibility}):
+ * so the case shown is one that exhibits the stated cause, plainly.
  */
 public final class NetworkProperty implements Property<NetworkCase, CaseResult> {
     private final CaseSpace space;
     private final NetworkUnderTest net;
+    private final CustomLoss loss;
+    private final CustomActivation hidden;
     private CaseResult causesOf;
     private List<Cause> originalCauses;
 
     public NetworkProperty(CaseSpace space, NetworkUnderTest net) {
+        this(space, null, null, net);
+    }
+
+    /**
+     * @param hidden an activation the harness does not ship, in place of the space's hidden ones, or null
+     * @param loss   a loss the harness does not ship, in place of the space's, or null
+     */
+    public NetworkProperty(CaseSpace space, CustomActivation hidden, CustomLoss loss, NetworkUnderTest net) {
         this.space = space;
+        this.hidden = hidden;
+        this.loss = loss;
         this.net = net;
     }
 
     @Override
     public NetworkCase generate(long seed) {
-        return CaseGenerator.generate(space, seed);
+        NetworkCase c = CaseGenerator.generate(space, seed).withHidden(hidden);
+        if (loss == null) {
+            return c;
+        }
+        // Targets from their own stream, so the network drawn for a seed is the same under any loss.
+        INDArray y = loss.targets().draw(new SplittableRandom(~seed), c.m(), c.spec().width(c.spec().layers()));
+        return c.withLoss(loss, y);
     }
 
     @Override
@@ -62,6 +87,9 @@ public final class NetworkProperty implements Property<NetworkCase, CaseResult> 
         if (a.family() != b.family() || (a.family() == Problem.Family.CRASH && a != b)) {
             return false;
         }
+        if (!Visibility.keeps(original.excess(), candidate.excess())) {
+            return false;
+        }
         List<Cause> wanted = specificCauses(original);
         if (wanted.isEmpty()) {
             return true;
@@ -80,8 +108,22 @@ public final class NetworkProperty implements Property<NetworkCase, CaseResult> 
         return originalCauses;
     }
 
+    private static boolean sameCase(NetworkCase a, NetworkCase b) {
+        if (!a.spec().equals(b.spec()) || !Elements.same(a.x(), b.x()) || !Elements.same(a.y(), b.y())) {
+            return false;
+        }
+        return a.spec().parameterNames().stream().allMatch(n -> Elements.same(a.params().get(n), b.params().get(n)));
+    }
+
     @Override
     public Stream<NetworkCase> shrinks(NetworkCase c) {
-        return NetworkShrinks.of(c, space);
+        if (loss == null && hidden == null) {
+            return NetworkShrinks.of(c, space);
+        }
+        // The neighbours are built from the spec alone; the custom parts go back on, where they fit.
+        // A neighbour that only changed what the custom parts overwrite (the hidden activation, the
+        // loss) is the same case again: accepting it would "shrink" in circles up to the bound.
+        return NetworkShrinks.of(c, space).filter(n -> loss == null || loss.accepts(n.spec().output()))
+                .map(n -> n.withHidden(hidden).withLoss(loss, null)).filter(n -> !sameCase(n, c));
     }
 }

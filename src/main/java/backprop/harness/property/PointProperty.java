@@ -21,7 +21,9 @@ import backprop.harness.diagnose.Diagnoser;
 /**
  * "The function's gradient is right at every random point." Shrinking rounds the point's numbers
  * (to one decimal, then to whole numbers), one array at a time, keeping a rounder point only
- * while it fails the same way.
+ * while it fails the same way and plainly ({@link Visibility}). Inputs the function holds fixed
+ * are left as drawn: rounded targets may no longer be a distribution, and a rounded
+ * hyper-parameter is another exercise.
  */
 public final class PointProperty implements Property<Tensors, FunctionResult> {
     private final Function<SplittableRandom, Tensors> points;
@@ -66,6 +68,9 @@ public final class PointProperty implements Property<Tensors, FunctionResult> {
         if (a.family() != b.family() || (a.family() == Problem.Family.CRASH && a != b)) {
             return false;
         }
+        if (!Visibility.keeps(original.excess(), candidate.excess())) {
+            return false;
+        }
         List<Cause> wanted = Diagnoser.diagnose(original).causes();
         List<Cause> found = Diagnoser.diagnose(candidate).causes();
         return wanted.stream().allMatch(w -> found.stream().anyMatch(x -> x.id() == w.id()));
@@ -76,6 +81,9 @@ public final class PointProperty implements Property<Tensors, FunctionResult> {
         List<Tensors> out = new ArrayList<>();
         for (double scale : new double[] {10, 1}) {
             for (String n : at.names()) {
+                if (f.fixed().contains(n)) {
+                    continue;
+                }
                 INDArray rounded = round(at.get(n), scale);
                 if (!Elements.same(rounded, at.get(n))) {
                     out.add(at.copy().put(n, rounded));

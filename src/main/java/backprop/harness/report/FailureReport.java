@@ -54,7 +54,7 @@ public final class FailureReport {
         out.addAll(causeLines(diagnosis));
         out.add("");
         out.add("Smallest failing case (" + ctx.provenance() + "):");
-        out.add("  network  " + c.spec().describe());
+        out.add("  network  " + c.describe());
         out.add("  m = " + c.m());
         out.add(valueLine("X", c.x()));
         out.add(valueLine("Y", c.y()));

@@ -25,10 +25,10 @@ public final class ShapeTable {
                 rows.add(new String[] {"b" + l + ", db" + l, Shapes.of(1, s.width(l)), "1 × " + n, "added to every row"});
             }
             rows.add(new String[] {"Z" + l + ", A" + l + ", dZ" + l, Shapes.of(m, s.width(l)), "m × " + n,
-                    "A" + l + " = " + s.activation(l).label() + "(Z" + l + ")"});
+                    "A" + l + " = " + c.activationLabel(l) + "(Z" + l + ")"});
         }
         rows.add(new String[] {"Y", Shapes.of(m, s.width(s.layers())), "m × n" + s.layers(), "targets"});
-        rows.add(new String[] {"J", "scalar", "", s.loss().formula()
+        rows.add(new String[] {"J", "scalar", "", c.lossFormula()
                 + (s.lambda() > 0 ? " + lambda/(2m) Σ W²" : "")});
         return Table.render(new String[] {"quantity", "shape", "in letters", ""}, rows);
     }

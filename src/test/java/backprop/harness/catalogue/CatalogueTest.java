@@ -36,6 +36,7 @@ class CatalogueTest {
         all.addAll(ScalingAndStateBugs.all());
         all.addAll(PropagationBugs.all());
         all.addAll(FormAndLossBugs.all());
+        all.addAll(CustomBugs.networks());
         return all;
     }
 
@@ -52,7 +53,7 @@ class CatalogueTest {
         Checks checks = Checks.standalone("catalogue " + bug.exercise());
 
         AssertionFailedError failure = catchThrowableOfType(AssertionFailedError.class,
-                () -> checks.forAll(bug.space(), bug.network()));
+                () -> checks.forAll(bug.space(), bug.loss(), bug.network()));
 
         assertThat(failure).as("the harness must reject: " + bug.name()).isNotNull();
         caught++;
@@ -69,7 +70,9 @@ class CatalogueTest {
     }
 
     static List<FunctionBug> functionBugs() {
-        return FunctionBugs.all();
+        List<FunctionBug> all = new java.util.ArrayList<>(FunctionBugs.all());
+        all.addAll(CustomBugs.functions());
+        return all;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -66,7 +66,15 @@ class ReadmeMistakesTest {
     /** Exercise-specific 1/m bugs: the softmax one for 10. */
     private static final Map<String, String> FROM_REPORT_IN = Map.of(
             "10|Every gradient (…) is exactly m = … times the true gradient: the 1/m of the batch mean is missing",
-            "1/m missing from the softmax delta");
+            "1/m missing from the softmax delta",
+            "13|so the error is most likely in the output delta dZ2 (for Huber loss after identity)",
+            "Huber delta not clipped (the squared-error delta A − Y)",
+            "13|exactly m = … times the true gradient: the 1/m of the batch mean is missing", "1/m missing from the Huber delta",
+            "13|the loss J is wrong (a forward-pass bug)", "Huber's linear branch without the −½δ²",
+            "13|tanh's derivative written from a, 1 − a², was given z instead of a", "tanh' as 1 − Z² (the a-form fed z)",
+            "14|… elements of dX differ from finite differences", "batch norm's dX with the mean and variance taken as constants",
+            "14|dbeta is exactly 0.25 times the finite differences of the function's value", "batch norm's dβ as the mean of dY instead of its sum",
+            "14|… elements of dgamma differ from finite differences", "batch norm's dγ from X instead of X̂");
 
     /**
      * Quotes built at run time from numbers (String.format, a shape, a count), or from a report of
@@ -146,7 +154,7 @@ class ReadmeMistakesTest {
     }
 
     private static String reportOf(String bugName) {
-        FunctionBug f = FunctionBugs.all().stream().filter(b -> b.name().equals(bugName)).findFirst().orElse(null);
+        FunctionBug f = CatalogueTest.functionBugs().stream().filter(b -> b.name().equals(bugName)).findFirst().orElse(null);
         if (f != null) {
             AssertionFailedError failure = catchThrowableOfType(AssertionFailedError.class,
                     () -> Checks.standalone("catalogue " + f.exercise()).forAllPoints(f.name(), f.points(), f.function(),
@@ -157,7 +165,7 @@ class ReadmeMistakesTest {
         Bug bug = CatalogueTest.bugs().stream().filter(b -> b.name().equals(bugName)).findFirst()
                 .orElseThrow(() -> new AssertionError("no catalogue mistake named \"" + bugName + "\""));
         AssertionFailedError failure = catchThrowableOfType(AssertionFailedError.class,
-                () -> Checks.standalone("catalogue " + bug.exercise()).forAll(bug.space(), bug.network()));
+                () -> Checks.standalone("catalogue " + bug.exercise()).forAll(bug.space(), bug.loss(), bug.network()));
         assertThat(failure).as("the catalogue's \"" + bugName + "\" must fail").isNotNull();
         return failure.getMessage().replaceAll("\\s+", " ");
     }
