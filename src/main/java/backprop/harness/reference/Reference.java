@@ -24,11 +24,17 @@ import backprop.harness.api.Tensors;
  * The independent reference: the case's network built in ND4J SameDiff, whose autodiff gives
  * the loss and the true gradients. Nothing here shares code with the kata's solutions.
  *
- * <p>Building a SameDiff graph and its gradient function costs about 0.2 s, a gradient call
- * about 1 ms, so graphs are cached by structure: depth, output activation and loss. Widths,
- * batch size, biases, lambda and hidden activations are not structural: every layer has a bias
- * variable (zero, and its gradient dropped, where the case has the bias off); m, lambda and a
- * 0/1 switch per hidden activation are placeholders.
+ * <p>Graphs are cached. Widths and batch size are free (placeholders with -1 dimensions), and
+ * every layer has a bias variable (zero, and its gradient dropped, where the case has the bias
+ * off). A call's cost grows with the graph's size (SameDiff interprets it op by op, a few
+ * microseconds of bookkeeping each, far more than the arithmetic on these small arrays), while a
+ * build costs about as much as a few calls, so a graph holds only what its cases need: when every
+ * hidden layer has the same activation the graph computes just that one, and the L2 term is
+ * there only for lambda ≠ 0 (a call then takes about 55 % of the CPU time it took in the general
+ * graph; docs/HARNESS.md).
+ * Networks whose hidden activations differ share one graph per depth, head and L2, in which each
+ * hidden layer computes Σ_f use_f · f(Z) with a 0/1 placeholder per activation. That bounds the
+ * number of graphs by depth × head × 6 × 2.
  */
 public final class Reference {
     /** The loss and gradients SameDiff computed for one case. */
@@ -59,9 +65,11 @@ public final class Reference {
         ph.put("X", twice ? Nd4j.vstack(c.x(), c.x()) : c.x());
         ph.put("Y", twice ? Nd4j.vstack(c.y(), c.y()) : c.y());
         ph.put("rows", Nd4j.scalar(DataType.DOUBLE, twice ? 2.0 : c.m()));
-        ph.put("m", Nd4j.scalar(DataType.DOUBLE, (double) c.m()));
-        ph.put("lambda", Nd4j.scalar(DataType.DOUBLE, spec.lambda()));
-        for (int l = 1; l < spec.layers(); l++) {
+        if (spec.lambda() != 0) {
+            ph.put("m", Nd4j.scalar(DataType.DOUBLE, (double) c.m()));
+            ph.put("lambda", Nd4j.scalar(DataType.DOUBLE, spec.lambda()));
+        }
+        for (int l = 1; l < spec.layers() && sharedHidden(spec) == null; l++) {
             for (Activation f : HIDDEN) {
                 ph.put(selector(l, f), Nd4j.scalar(DataType.DOUBLE, spec.activation(l) == f ? 1.0 : 0.0));
             }
@@ -76,9 +84,24 @@ public final class Reference {
         return new Result(loss, g);
     }
 
-    /** Depth and head: hidden activations are chosen by placeholders, so they are not structural. */
+    /** Depth, head, the hidden layers' one activation (or "mixed"), and whether there is an L2 term. */
     private static String key(NetSpec spec) {
-        return spec.layers() + "/" + spec.output() + "/" + spec.loss();
+        Activation hidden = sharedHidden(spec);
+        return spec.layers() + "/" + spec.output() + "/" + spec.loss() + "/" + (hidden == null ? "mixed" : hidden)
+                + (spec.lambda() != 0 ? "/L2" : "");
+    }
+
+    /** The activation of every hidden layer when they all have the same one; null if they differ or there are none. */
+    private static Activation sharedHidden(NetSpec spec) {
+        if (spec.layers() < 2) {
+            return null;
+        }
+        for (int l = 2; l < spec.layers(); l++) {
+            if (spec.activation(l) != spec.activation(1)) {
+                return null;
+            }
+        }
+        return spec.activation(1);
     }
 
     /** The element-wise activations a hidden layer chooses from, each switched on by a 0/1 placeholder. */
@@ -95,8 +118,7 @@ public final class Reference {
             SDVariable x = sd.placeHolder("X", DataType.DOUBLE, -1, -1);
             SDVariable y = sd.placeHolder("Y", DataType.DOUBLE, -1, -1);
             SDVariable rows = sd.placeHolder("rows", DataType.DOUBLE);
-            SDVariable m = sd.placeHolder("m", DataType.DOUBLE);
-            SDVariable lambda = sd.placeHolder("lambda", DataType.DOUBLE);
+            Activation hidden = sharedHidden(spec);
             SDVariable a = x;
             SDVariable z = null;
             SDVariable squaredWeights = null;
@@ -104,7 +126,9 @@ public final class Reference {
                 SDVariable w = sd.var("W" + l, Nd4j.zeros(DataType.DOUBLE, spec.width(l - 1), spec.width(l)));
                 SDVariable b = sd.var("b" + l, Nd4j.zeros(DataType.DOUBLE, 1, spec.width(l)));
                 z = a.mmul(w).add(b);
-                if (l < spec.layers()) {
+                if (l < spec.layers() && hidden != null) {
+                    a = activate(sd, hidden, z);
+                } else if (l < spec.layers()) {
                     // Σ_f use_f · f(Z): exactly f(Z) for the selected f, and the unselected terms
                     // contribute exact zeros to the gradient, as their derivatives are finite.
                     SDVariable mix = null;
@@ -116,12 +140,19 @@ public final class Reference {
                 } else {
                     a = activate(sd, spec.activation(l), z);
                 }
-                SDVariable sq = w.mul(w).sum();
-                squaredWeights = squaredWeights == null ? sq : squaredWeights.add(sq);
+                if (spec.lambda() != 0) {
+                    SDVariable sq = w.mul(w).sum();
+                    squaredWeights = squaredWeights == null ? sq : squaredWeights.add(sq);
+                }
             }
             SDVariable data = dataLoss(sd, spec.loss(), a, z, y).div(rows);
-            SDVariable reg = lambda.div(m.mul(2.0)).mul(squaredWeights);
-            data.add("loss", reg);
+            if (spec.lambda() != 0) {
+                SDVariable m = sd.placeHolder("m", DataType.DOUBLE);
+                SDVariable lambda = sd.placeHolder("lambda", DataType.DOUBLE);
+                data.add("loss", lambda.div(m.mul(2.0)).mul(squaredWeights));
+            } else {
+                data.rename("loss");
+            }
             sd.setLossVariables("loss");
             sd.createGradFunction();
             return sd;

@@ -76,4 +76,45 @@ class FiniteDifferencesTest {
 
         assertThat(e.value()).isCloseTo(expected, within(CUBIC));
     }
+
+    @Test
+    void aFunctionThatWritesIntoItsInputSpoilsNoLaterEstimate() {
+        Tensors at = Tensors.of("x", Nd4j.createFromArray(new double[][] {{0.5, -2.0, 3.0}}));
+        INDArray before = at.get("x").dup();
+        // Reads its input, then scribbles over it (x *= 10) and swaps in another array: without the
+        // repair after each call, every later evaluation would see the scribbles.
+        FiniteDifferences.Function vandal = t -> {
+            double v = cube(t);
+            t.get("x").muli(10);
+            t.put("x", Nd4j.zeros(1, 3));
+            return v;
+        };
+
+        FiniteDifferences.Estimates e = FiniteDifferences.array(vandal, at, "x", FiniteDifferences.KinkGuard.NONE,
+                FiniteDifferences.NeedsNoise.ALWAYS);
+
+        assertThat(e.values()[0]).as("d(x³)/dx at 0.5").isCloseTo(0.75, within(CUBIC));
+        assertThat(e.values()[1]).as("d(x³)/dx at −2").isCloseTo(12.0, within(CUBIC));
+        assertThat(e.values()[2]).as("d(x³)/dx at 3").isCloseTo(27.0, within(CUBIC));
+        assertThat(Elements.same(at.get("x"), before)).as("the caller's x").isTrue();
+    }
+
+    @Test
+    void theSecondStepIsTakenOnlyWhereTheNoiseIsNeeded() {
+        Tensors at = Tensors.of("x", Nd4j.createFromArray(new double[][] {{0.5, -2.0, 3.0, 1.0}}));
+        int[] calls = {0};
+        FiniteDifferences.Function counted = t -> {
+            calls[0]++;
+            return cube(t);
+        };
+        // The right gradient 3x², except element 2, which is 10% off: only it is near (past) its limit.
+        double[] learner = {0.75, 12.0, 27.0 * 1.1, 3.0};
+
+        FiniteDifferences.Estimates e = FiniteDifferences.array(counted, at, "x", FiniteDifferences.KinkGuard.NONE,
+                FiniteDifferences.nearLimit(learner, Tolerance.FINITE_DIFFERENCE));
+
+        assertThat(calls[0]).as("2 evaluations per element, 2 more for the one element near its limit").isEqualTo(2 * 4 + 2);
+        assertThat(e.noise()[2]).as("the noise of element 2, measured: 2·|3h²·f'''/6| = 6e-10").isGreaterThan(0).isLessThan(1e-8);
+        assertThat(e.noise()[0]).as("element 0, well inside its tolerance: noise not measured").isZero();
+    }
 }
