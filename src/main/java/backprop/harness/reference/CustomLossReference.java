@@ -151,14 +151,14 @@ public final class CustomLossReference {
                     SDVariable fp = sd.placeHolder("fp_" + l, DataType.DOUBLE, -1, -1);
                     a = fz.add(fp.mul(z.sub(z0)));
                 } else {
-                    a = activate(sd, spec.activation(l), z);
+                    a = Reference.activate(sd, spec.activation(l), z);
                 }
                 lastZ = z;
                 SDVariable sq = w.mul(w).sum();
                 squaredWeights = squaredWeights == null ? sq : squaredWeights.add(sq);
             }
             a = sd.identity("A", a);
-            SDVariable data = loss == null ? builtIn(sd, spec, a, lastZ, y).div(rows)
+            SDVariable data = loss == null ? Reference.dataLoss(sd, spec.loss(), a, lastZ, y).div(rows)
                     : loss.graph() == null ? a.mul(sd.placeHolder("G", DataType.DOUBLE, -1, -1)).sum()
                     : loss.graph().build(sd, a, y, rows);
             data.add("loss", lambda.div(m.mul(2.0)).mul(squaredWeights));
@@ -168,31 +168,4 @@ public final class CustomLossReference {
         });
     }
 
-    /** The built-in losses' summed data term, written as in {@link Reference} (cross-entropies from Z for stability). */
-    private static SDVariable builtIn(SameDiff sd, NetSpec spec, SDVariable a, SDVariable z, SDVariable y) {
-        switch (spec.loss()) {
-            case MSE: {
-                SDVariable d = a.sub(y);
-                return d.mul(d).sum().mul(0.5);
-            }
-            case BCE:
-                return y.mul(sd.nn.softplus(z.neg())).add(y.rsub(1.0).mul(sd.nn.softplus(z))).sum();
-            default: {
-                SDVariable shifted = z.sub(sd.max(z, true, 1));
-                SDVariable logSum = sd.math.log(sd.math.exp(shifted).sum(true, 1));
-                return y.mul(shifted.sub(logSum)).sum().neg();
-            }
-        }
-    }
-
-    private static SDVariable activate(SameDiff sd, Activation f, SDVariable z) {
-        switch (f) {
-            case IDENTITY: return z;
-            case SIGMOID: return sd.nn.sigmoid(z);
-            case TANH: return sd.math.tanh(z);
-            case RELU: return sd.nn.relu(z, 0.0);
-            case LEAKY_RELU: return sd.nn.leakyRelu(z, Activation.LEAKY_SLOPE);
-            default: return sd.nn.softmax(z, 1);
-        }
-    }
 }

@@ -159,7 +159,7 @@ public final class Reference {
         });
     }
 
-    private static SDVariable activate(SameDiff sd, Activation f, SDVariable z) {
+    static SDVariable activate(SameDiff sd, Activation f, SDVariable z) {
         switch (f) {
             case IDENTITY: return z;
             case SIGMOID: return sd.nn.sigmoid(z);
@@ -174,7 +174,7 @@ public final class Reference {
     }
 
     /** The summed (not yet averaged) data loss; cross-entropies are written from Z for stability. */
-    private static SDVariable dataLoss(SameDiff sd, Loss loss, SDVariable a, SDVariable z, SDVariable y) {
+    static SDVariable dataLoss(SameDiff sd, Loss loss, SDVariable a, SDVariable z, SDVariable y) {
         switch (loss) {
             case MSE: {
                 SDVariable d = a.sub(y);
