@@ -240,6 +240,7 @@ public final class GradcheckBenchmark {
     }
 
     /** A Python process running bench/gradcheck_worker.py, one command per line. */
+    @SuppressWarnings("try") // close() waits for the worker to exit, so it may be interrupted
     private static final class Torch implements AutoCloseable {
         private final Process process;
         private final PrintWriter in;
