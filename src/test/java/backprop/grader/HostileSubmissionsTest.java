@@ -97,6 +97,11 @@ class HostileSubmissionsTest {
         hostile(edits, expected, "12-gradient-checker/src/kata/gradientchecker/GradientChecker.java",
                 "static boolean underTest() { return StackWalker.getInstance().walk(s -> s.anyMatch(f -> f.getClassName().startsWith(\"org.junit\"))); }",
                 "java.lang.StackWalker", "stack inspection");
+        hostile(edits, expected, "13-huber-regression/src/kata/huber/HuberRegression.java",
+                "static String secret() { return System.getenv(\"KATA_SEED\"); }", "java.lang.System.getenv", "the environment");
+        hostile(edits, expected, "14-batch-normalisation/src/kata/batchnorm/BatchNorm.java",
+                "static Object phone() throws Exception { return new java.net.URL(\"http://127.0.0.1/\").openStream(); }",
+                "java.net.URL", "network");
         Path sub = BuiltGrader.submission(tmp.resolve("sub"), edits);
         Map<String, ExerciseJvm.Run> runs = new LinkedHashMap<>();
 
