@@ -77,28 +77,16 @@ class ReadmeMistakesTest {
             "14|… elements of dgamma differ from finite differences", "batch norm's dγ from X instead of X̂");
 
     /**
-     * Quotes built at run time from numbers (String.format, a shape, a count), or from a report of
-     * a mistake the catalogue does not hold yet: not checked by this test.
+     * Quotes of messages this test cannot find yet (a library's message, a report of a mistake the
+     * catalogue does not hold): not checked. A message a test builds at run time (a format string,
+     * a concatenation) is found through {@link MessageTemplates}.
      */
     private static final Set<String> NOT_YET_CHECKED = Set.of(
-            "σ(710.0), finite and right; e^710.0 overflows to ∞ in double",
-            "σ'(-1000.0), finite and right; a formula with e^|z| in it gives ∞/∞ = NaN here",
-            "dZ is 6 but must be 2×3, the shape of Z", "shape of σ(Z) for a 1×1 Z",
-            "Losses.squaredError with A 4×1 and Y 1×4 must throw IllegalArgumentException naming both shapes",
-            "db must have the shape of b, 1×5; it is 5",
-            "dW must have the shape of W, 3×5; it is 5×3",
-            "Dense.forward with W 2×5 and b 5×1 must throw IllegalArgumentException before any arithmetic",
-            "gradient() changed its input G",
-            "wGrad1 is 3×6 but weights1 is 3×5 … One column too many: the bias unit's delta was kept",
+            "dZ is 6 but must be 2×3, the shape of Z", "gradient() changed its input G",
             "Cannot execute matrix multiplication: [4, 2]x[3, 5]",
-            "the second update is 2.00000 times the first. 2 means the gradient sums kept the first step's gradient",
-            "mean of the 100000 weights of W1", "W1 and W2 drawn twice from new Random(42)",
             "dW1 is the true gradient times 4: a constant factor is off (a guess from the numbers; check it)", "Right: dW2",
             "Expecting actual: NaN", "Every gradient (dW1) is the true gradient times 0.25: a constant factor is off",
-            "W1 after train(): unchanged, …", "not implemented yet: DeepNetwork.forward — …",
-            "mean of the 21000 starting weights ...",
-            "x after numericalGradient, bit for bit: restore each element to its saved value; now [0.09999999999999999, …",
-            "2 of 6 elements of dX differ from finite differences", "check(S ⊙ cos X with NaN at [2,1]) must fail; it passed");
+            "2 of 6 elements of dX differ from finite differences");
 
     private static final Pattern QUOTE = Pattern.compile("\"([^\"]+)\"");
 
@@ -115,13 +103,16 @@ class ReadmeMistakesTest {
             for (Path folder : folders.sorted().toList()) {
                 String exercise = folder.getFileName().toString();
                 String tests = testSources(folder);
+                MessageTemplates templates = new MessageTemplates(tests);
                 for (String row : rows(folder.resolve("README.md"))) {
                     String[] cells = row.split(" \\| ");
                     Matcher q = QUOTE.matcher(cells[cells.length - 1]);
                     while (q.find()) {
                         String quote = q.group(1).replace("\\|", "|");
                         String source = sourceFor(exercise, quote, tests);
-                        boolean found = source != null && pieces(quote).stream().allMatch(source::contains);
+                        boolean fromTests = mapped(exercise, quote) == null;
+                        boolean found = source != null && pieces(quote).stream()
+                                .allMatch(p -> source.contains(p) || fromTests && templates.contains(p));
                         if (NOT_YET_CHECKED.contains(quote)) {
                             unchecked++;
                             if (found) {
@@ -197,7 +188,11 @@ class ReadmeMistakesTest {
         return out;
     }
 
-    /** The exercise's tests, with string literals joined across "+" so a message split over lines reads whole. */
+    /**
+     * The exercise's tests and the starting code of it and every exercise before it (a stub's "not
+     * implemented yet: …" reaches the learner through a later exercise that calls it), with string literals joined
+     * across "+" so a message split over lines reads whole.
+     */
     static String testSources(Path folder) throws IOException {
         StringBuilder sb = new StringBuilder();
         List<Path> packages;
@@ -214,6 +209,12 @@ class ReadmeMistakesTest {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                     sb.append(Files.readString(f)).append('\n');
                 }
+            }
+        }
+        try (Stream<Path> files = Files.walk(Path.of("exercises"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/")
+                    && p.getName(1).toString().compareTo(folder.getFileName().toString()) <= 0).sorted().toList()) {
+                sb.append(Files.readString(f)).append('\n');
             }
         }
         return sb.toString().replaceAll("\"\\s*\\+\\s*\"", "").replaceAll("\\s+", " ");
