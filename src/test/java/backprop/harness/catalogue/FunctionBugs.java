@@ -128,6 +128,19 @@ final class FunctionBugs {
                         return Tensors.of("X", at.get("X").dup());
                     }
                 }, rng -> Tensors.of("X", gaussian(rng, 3, 2)), "dX is X itself"));
+        b.add(new FunctionBug("σ'(Z) as a flat vector (Nd4j.createFromArray of the values)", "01",
+                sigmoidSum(z -> Nd4j.createFromArray(rightPrime(z).data().asDouble())), rng -> Tensors.of("Z", gaussian(rng, 2, 3)),
+                "dZ is 6 but must be 2×3, the shape of Z"));
+        b.add(new FunctionBug("backward scales its input G in place (dZ.muli)", "03", Differentiable.of(
+                at -> at.get("X").mmul(at.get("W")).addRowVector(at.get("b")).mul(at.get("G")).sumNumber().doubleValue(),
+                at -> {
+                    INDArray g = at.get("G");
+                    Tensors right = Tensors.of("X", g.mmul(at.get("W").transpose()), "W", at.get("X").transpose().mmul(g),
+                            "b", g.sum(true, 0));
+                    g.muli(0.5);
+                    return right;
+                }).holding("G"), rng -> Tensors.of("X", gaussian(rng, 4, 3), "W", gaussian(rng, 3, 3), "b", gaussian(rng, 1, 3),
+                        "G", gaussian(rng, 4, 3)), "changed its input G"));
         return b;
     }
 
@@ -210,6 +223,11 @@ final class FunctionBugs {
         INDArray z = at.get("Z");
         INDArray e = org.nd4j.linalg.ops.transforms.Transforms.exp(z.subColumnVector(z.max(true, 1)), true);
         return Tensors.of("Z", e.divColumnVector(e.sum(true, 1)).sub(T).div(4));
+    }
+
+    private static INDArray rightPrime(INDArray z) {
+        INDArray a = org.nd4j.linalg.ops.transforms.Transforms.sigmoid(z, true);
+        return a.mul(a.rsub(1.0));
     }
 
     /** Σ σ(Z), with the given σ'. */

@@ -61,7 +61,9 @@ class ReadmeMistakesTest {
             Map.entry("db1 has an L2 term: the bias is regularised, but the convention leaves biases alone", "bias regularised"),
             Map.entry("it lacks the L2 term (lambda / 2m) · Σ W²", "L2 term missing from the loss"),
             Map.entry("your code threw an exception in gradients (the backward pass)", "dW = A · dZ without the transpose, deep network"),
-            Map.entry("the loss J is wrong (a forward-pass bug)", "softmax cross-entropy with a base-2 logarithm (10)"));
+            Map.entry("the loss J is wrong (a forward-pass bug)", "softmax cross-entropy with a base-2 logarithm (10)"),
+            Map.entry("dZ is 6 but must be 2×3, the shape of Z", "σ'(Z) as a flat vector (Nd4j.createFromArray of the values)"),
+            Map.entry("gradient() changed its input G", "backward scales its input G in place (dZ.muli)"));
 
     /** Exercise-specific 1/m bugs: the softmax one for 10. */
     private static final Map<String, String> FROM_REPORT_IN = Map.of(
@@ -82,7 +84,6 @@ class ReadmeMistakesTest {
      * a concatenation) is found through {@link MessageTemplates}.
      */
     private static final Set<String> NOT_YET_CHECKED = Set.of(
-            "dZ is 6 but must be 2×3, the shape of Z", "gradient() changed its input G",
             "Cannot execute matrix multiplication: [4, 2]x[3, 5]",
             "dW1 is the true gradient times 4: a constant factor is off (a guess from the numbers; check it)", "Right: dW2",
             "Expecting actual: NaN", "Every gradient (dW1) is the true gradient times 0.25: a constant factor is off",
