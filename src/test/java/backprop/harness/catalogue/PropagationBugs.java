@@ -136,6 +136,19 @@ final class PropagationBugs {
                 ExerciseSpaces.deep(Activation.TANH), "the pre-activation, instead of A"));
         b.add(new Bug("dW2 formed from Z1 instead of A1 (course notation)", "05", new WrongInput(true),
                 TWO_LAYER, "the pre-activation, instead of A1"));
+        b.add(new Bug("the output layer's derivative (identity's 1) used for the sigmoid layer below it", "09", new PlainNetwork() {
+            @Override
+            protected INDArray propagate(INDArray dz, INDArray w, Activation f, INDArray zPrev, INDArray aPrev) {
+                return dz.mmul(w.transpose());
+            }
+        }, ExerciseSpaces.deep(Activation.SIGMOID).withHiddenLayers(1, 1)
+                .withHeads(CaseSpace.Head.of(Activation.IDENTITY, backprop.harness.api.Loss.MSE)), "without the factor f'(Z1)"));
+        b.add(new Bug("softmax delta times P ⊙ (1 − P), as for squared error after a sigmoid", "10", new PlainNetwork() {
+            @Override
+            protected INDArray outputDelta(NetSpec s, INDArray a, INDArray z, INDArray y, int m) {
+                return super.outputDelta(s, a, z, y, m).mul(a.mul(a.rsub(1.0)));
+            }
+        }, CLASSIFIERS, "the error is most likely in the output delta"));
         return b;
     }
 }

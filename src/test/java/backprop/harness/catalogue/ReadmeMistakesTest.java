@@ -63,7 +63,12 @@ class ReadmeMistakesTest {
             Map.entry("your code threw an exception in gradients (the backward pass)", "dW = A · dZ without the transpose, deep network"),
             Map.entry("the loss J is wrong (a forward-pass bug)", "softmax cross-entropy with a base-2 logarithm (10)"),
             Map.entry("dZ is 6 but must be 2×3, the shape of Z", "σ'(Z) as a flat vector (Nd4j.createFromArray of the values)"),
-            Map.entry("gradient() changed its input G", "backward scales its input G in place (dZ.muli)"));
+            Map.entry("gradient() changed its input G", "backward scales its input G in place (dZ.muli)"),
+            Map.entry("dZ1 = dA1 without the factor f'(Z1)",
+                    "the output layer's derivative (identity's 1) used for the sigmoid layer below it"),
+            Map.entry("Right: dW2", "the output layer's derivative (identity's 1) used for the sigmoid layer below it"),
+            Map.entry("The output layer is already wrong, so the error is most likely in the output delta dZ… (for softmax cross-entropy after softmax)",
+                    "softmax delta times P ⊙ (1 − P), as for squared error after a sigmoid"));
 
     /** Exercise-specific 1/m bugs: the softmax one for 10. */
     private static final Map<String, String> FROM_REPORT_IN = Map.of(
@@ -85,8 +90,7 @@ class ReadmeMistakesTest {
      */
     private static final Set<String> NOT_YET_CHECKED = Set.of(
             "Cannot execute matrix multiplication: [4, 2]x[3, 5]",
-            "dW1 is the true gradient times 4: a constant factor is off (a guess from the numbers; check it)", "Right: dW2",
-            "Expecting actual: NaN", "Every gradient (dW1) is the true gradient times 0.25: a constant factor is off",
+            "Expecting actual: NaN",
             "2 of 6 elements of dX differ from finite differences");
 
     private static final Pattern QUOTE = Pattern.compile("\"([^\"]+)\"");
