@@ -141,6 +141,20 @@ final class FunctionBugs {
                     return right;
                 }).holding("G"), rng -> Tensors.of("X", gaussian(rng, 4, 3), "W", gaussian(rng, 3, 3), "b", gaussian(rng, 1, 3),
                         "G", gaussian(rng, 4, 3)), "changed its input G"));
+        b.add(new FunctionBug("a one-sided numerical gradient (f(x + h) − f(x)) / h", "12", Differentiable.of(
+                at -> sinesAndSquaredSum(at.get("X")),
+                at -> {
+                    INDArray x = at.get("X").dup();
+                    INDArray g = Nd4j.create(DataType.DOUBLE, x.rows(), x.columns());
+                    double f0 = sinesAndSquaredSum(x);
+                    for (int i = 0; i < x.length(); i++) {
+                        double saved = x.getDouble(i);
+                        x.putScalar(i, saved + 1e-5);
+                        g.putScalar(i, (sinesAndSquaredSum(x) - f0) / 1e-5);
+                        x.putScalar(i, saved);
+                    }
+                    return Tensors.of("X", g);
+                }), rng -> Tensors.of("X", gaussian(rng, 3, 2)), "elements of dX differ from finite differences"));
         return b;
     }
 
@@ -223,6 +237,17 @@ final class FunctionBugs {
         INDArray z = at.get("Z");
         INDArray e = org.nd4j.linalg.ops.transforms.Transforms.exp(z.subColumnVector(z.max(true, 1)), true);
         return Tensors.of("Z", e.divColumnVector(e.sum(true, 1)).sub(T).div(4));
+    }
+
+    /** Exercise 12's Σ sin(X) + ½(Σ X)²: its curvature makes a one-sided difference visibly off. */
+    private static double sinesAndSquaredSum(INDArray x) {
+        double sines = 0;
+        double sum = 0;
+        for (int i = 0; i < x.length(); i++) {
+            sines += Math.sin(x.getDouble(i));
+            sum += x.getDouble(i);
+        }
+        return sines + sum * sum / 2;
     }
 
     private static INDArray rightPrime(INDArray z) {
