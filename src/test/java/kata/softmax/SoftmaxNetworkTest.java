@@ -17,6 +17,7 @@ import backprop.harness.api.NetSpec;
 import backprop.harness.cases.NetworkCase;
 import backprop.harness.api.Tensors;
 import backprop.harness.core.Elements;
+import backprop.harness.check.ChangedInPlace;
 import backprop.harness.check.NetworkUnderTest;
 import backprop.harness.junit.Checks;
 import backprop.harness.junit.Exercise;
@@ -33,8 +34,27 @@ class SoftmaxNetworkTest {
             },
             c -> {
                 SoftmaxNetwork net = new SoftmaxNetwork(c.spec());
-                return net.backward(net.forward(c.x(), c.params()), c.y(), c.params());
+                SoftmaxNetwork.Cache cache = net.forward(c.x(), c.params());
+                Tensors before = cached(cache).copy();
+                Tensors g = net.backward(cache, c.y(), c.params());
+                // The README promises that nothing given may change, the cache included.
+                ChangedInPlace.requireUnchanged("backward(cache, Y, params)", "the forward cache", before, cached(cache));
+                return g;
             });
+
+    /** Every array of a cache by name: A0 (= X) … AL, Z1 … ZL, and P. */
+    static Tensors cached(SoftmaxNetwork.Cache k) {
+        Tensors t = Tensors.empty();
+        for (int l = 0; l < k.body().activations().size(); l++) {
+            t.put("A" + l, k.body().activations().get(l));
+        }
+        for (int l = 0; l < k.body().preActivations().size(); l++) {
+            if (k.body().preActivations().get(l) != null) {
+                t.put("Z" + (l + 1), k.body().preActivations().get(l));
+            }
+        }
+        return t.put("P", k.P());
+    }
 
     static final int MAX_HIDDEN = 2;
     static final Activation[] HIDDEN_ACTIVATIONS = {Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.LEAKY_RELU};
