@@ -84,7 +84,8 @@ public final class Checks {
         if (outcome instanceof Outcome.Failed<NetworkCase, CaseResult> f) {
             Diagnosis d = Diagnoser.diagnose(f.evidence());
             throw new AssertionFailedError(FailureReport.render(f.shown(), d, new FailureReport.Context(exercise,
-                    provenance(f, f.original().spec().shortSizes() + " with m = " + f.original().m()), rerun(f.seed()))));
+                    provenance(f, f.original().spec().shortSizes() + " with m = " + f.original().m()), rerun(f.seed()),
+                    f.shownIsShrunk() && f.shrunk().steps() > 0 ? f.original() : null)));
         }
         List<CaseResult> passed = ((Outcome.Passed<NetworkCase, CaseResult>) outcome).results();
         long comparisons = passed.stream().mapToLong(CaseResult::comparisons).sum();

@@ -31,7 +31,14 @@ public final class FailureReport {
     public static final String READ_FROM_NUMBERS = "(read from where the numbers differ; check it)";
 
     /** Where the case came from and how to get it back. */
-    public record Context(String exercise, String provenance, String rerun) {
+    /**
+     * @param original the random case the shown one was shrunk from, or null when nothing was
+     *                 shrunk (it is printed after the shown case, so the learner sees both)
+     */
+    public record Context(String exercise, String provenance, String rerun, NetworkCase original) {
+        public Context(String exercise, String provenance, String rerun) {
+            this(exercise, provenance, rerun, null);
+        }
     }
 
     private FailureReport() {
@@ -60,6 +67,18 @@ public final class FailureReport {
         out.add(valueLine("Y", c.y()));
         for (String n : c.params().names()) {
             out.add(valueLine(n, c.params().get(n)));
+        }
+        NetworkCase original = ctx.original();
+        if (original != null && original != c) {
+            out.add("");
+            out.add("The random case it was shrunk from, which fails the same way:");
+            out.add("  network  " + original.describe());
+            out.add("  m = " + original.m());
+            out.add(valueLine("X", original.x()));
+            out.add(valueLine("Y", original.y()));
+            for (String n : original.params().names()) {
+                out.add(valueLine(n, original.params().get(n)));
+            }
         }
         out.add("");
         out.add("Shapes in this case:");
