@@ -87,6 +87,18 @@ final class ScalingAndStateBugs {
                 return super.outputDelta(s, a, z, y, m).mul(m);
             }
         }, CLASSIFIERS, "the 1/m of the batch mean is missing"));
+        b.add(new Bug("a per-sample loop over X.getRow(i), a rank-1 row (06)", "06", new PlainNetwork() {
+            @Override
+            public Tensors gradients(NetworkCase c) {
+                Tensors sum = null;
+                for (int i = 0; i < c.m(); i++) {
+                    INDArray x = c.x().getRow(i); // rank 1: the mistake; getRow(i, true) keeps a 1×n0 row
+                    INDArray z1 = x.mmul(c.params().get("W1"));
+                    sum = Tensors.of("W1", z1);
+                }
+                return sum;
+            }
+        }, TWO_LAYER, "rank-1 vector"));
         b.add(new Bug("the batch size kept from the first call (06)", "06", new FrozenBatchSize(), TWO_LAYER, "stale state"));
         b.add(new Bug("the batch size kept from the first call (04)", "04", new FrozenBatchSize(), SQUARED_ERROR, "stale state"));
         b.add(new Bug("the batch size kept from the first call (10)", "10", new FrozenBatchSize(), CLASSIFIERS, "stale state"));
