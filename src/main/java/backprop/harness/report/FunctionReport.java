@@ -57,9 +57,10 @@ public final class FunctionReport {
                     + " elements differ from the " + tc.expectedLabel() + ":");
             List<String[]> rows = new ArrayList<>();
             int shown = 0;
-            for (int i = 0; i < tc.length() && shown < FailureReport.MAX_ROWS; i++) {
-                if (!tc.fails(i)) {
-                    continue;
+            // Largest errors first, as in a network report.
+            for (int i : FailureReport.worstFirst(tc, null)) {
+                if (!tc.fails(i) || shown >= FailureReport.MAX_ROWS) {
+                    break;
                 }
                 shown++;
                 rows.add(new String[] {"  " + Elements.label(tc.actual(), i), Numbers.plain(Elements.get(tc.actual(), i)),

@@ -92,6 +92,8 @@ class CatalogueTest {
         Reports.save(new Bug(bug.name(), bug.exercise(), null, null, bug.expectedCause()), failure.getMessage());
         String words = failure.getMessage().replaceAll("\\s+", " ");
         assertThat(words).as("the report for: " + bug.name()).contains(bug.expectedCause());
+        assertThat(ReportConsistency.functionContradictions(failure.getMessage()))
+                .as("contradictions in the report for: " + bug.name()).isEmpty();
         named++;
         row(bug.exercise())[2]++;
     }

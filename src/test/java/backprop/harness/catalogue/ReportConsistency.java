@@ -38,13 +38,17 @@ final class ReportConsistency {
         }
         Set<String> tables = new LinkedHashSet<>();
         Set<String> parameters = new LinkedHashSet<>();
+        boolean originalCase = false;
         for (String line : lines) {
             Matcher t = TABLE.matcher(line);
             if (t.find()) {
                 tables.add(t.group(1));
             }
+            if (line.startsWith("The random case it was shrunk from")) {
+                originalCase = true; // its parameters are not the shown case's
+            }
             Matcher p = PARAMETER.matcher(line);
-            if (p.find()) {
+            if (p.find() && !originalCase) {
                 parameters.add(p.group(1));
             }
         }
@@ -76,6 +80,61 @@ final class ReportConsistency {
         Matcher threw = Pattern.compile("^[^:]+: your code threw an exception in (.+)$").matcher(lines[0]);
         if (threw.find() && !causes.replaceAll("\\s+", " ").contains(threw.group(1))) {
             out.add("the headline says it threw in " + threw.group(1) + " but the cause does not say so");
+        }
+        return out;
+    }
+
+    private static final Pattern POINT_NAME = Pattern.compile("^  (\\S+)\\s+\\(\\d[^)]*\\)\\s");
+    private static final Pattern FUNCTION_TABLE = Pattern.compile("^d(\\S+) \\([^)]*\\), \\d+ of \\d+ elements differ");
+    private static final Pattern FUNCTION_HEADLINE = Pattern.compile("\\d+ of \\d+ elements of d(\\S+) differ");
+    private static final Pattern CAUSE_GRADIENT = Pattern.compile("\\bd([A-Za-z]\\w*)\\b");
+
+    /**
+     * What contradicts itself in a function check's report: a gradient the headline calls wrong
+     * without its value table, or a cause naming the gradient of an input the point does not have.
+     */
+    static List<String> functionContradictions(String report) {
+        List<String> out = new ArrayList<>();
+        String[] lines = report.split("\n");
+        String words = report.replaceAll("\\s+", " ");
+        if (words.contains("a guess") && words.contains("seen in all")) {
+            out.add("the heading calls the cause a guess and says every case shows it");
+        }
+        Set<String> point = new LinkedHashSet<>();
+        Set<String> tables = new LinkedHashSet<>();
+        boolean inPoint = false;
+        StringBuilder causes = new StringBuilder();
+        for (String line : lines) {
+            if (line.startsWith("At (")) {
+                inPoint = true;
+                continue;
+            }
+            if (inPoint && line.isEmpty()) {
+                inPoint = false;
+            }
+            Matcher n = POINT_NAME.matcher(line);
+            if (inPoint && n.find()) {
+                point.add(n.group(1));
+            }
+            Matcher t = FUNCTION_TABLE.matcher(line);
+            if (t.find()) {
+                tables.add(t.group(1));
+            }
+            if (line.startsWith("  Most likely cause: ")) {
+                causes.append(line).append('\n');
+            }
+        }
+        Matcher h = FUNCTION_HEADLINE.matcher(lines[0]);
+        if (h.find() && !tables.contains(h.group(1))) {
+            out.add("the headline says d" + h.group(1) + " differs but no value table shows it (tables: " + tables + ")");
+        }
+        Matcher c = CAUSE_GRADIENT.matcher(causes);
+        while (c.find() && !point.isEmpty()) {
+            String name = c.group(1);
+            if (point.contains(name) || !Character.isUpperCase(name.charAt(0)) || name.length() > 3) {
+                continue;
+            }
+            out.add("a cause names d" + name + ", but the point has no " + name + " (" + point + ")");
         }
         return out;
     }

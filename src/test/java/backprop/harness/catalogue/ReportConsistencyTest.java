@@ -48,4 +48,27 @@ class ReportConsistencyTest {
                 + "  Your code threw IllegalStateException in loss (the forward pass): boom\n" + CASE;
         assertThat(ReportConsistency.contradictions(r)).anyMatch(s -> s.contains("threw in"));
     }
+
+    private static final String POINT = "\nAt (seed 1, random point 1 of 20):\n  Z   (2×2)   [[1, 2], [3, 4]]\n"
+            + "  G   (2×2)   [[1, 0], [0, 1]]\n  value 3\n\ndZ (2×2), 4 of 4 elements differ from the finite difference:\n";
+
+    @Test
+    void aConsistentFunctionReportPasses() {
+        String r = "catalogue 01: σ'(Z): 4 of 4 elements of dZ differ from finite differences of your own loss\n"
+                + "  Most likely cause: dZ is 0 everywhere, and the true gradient is not\n" + POINT;
+        assertThat(ReportConsistency.functionContradictions(r)).isEmpty();
+    }
+
+    @Test
+    void aFunctionReportWhoseHeadlineHasNoTableIsFlagged() {
+        String r = "catalogue 03: layer: 2 of 6 elements of dX differ from finite differences\n" + POINT;
+        assertThat(ReportConsistency.functionContradictions(r)).anyMatch(s -> s.contains("no value table"));
+    }
+
+    @Test
+    void aFunctionCauseNamingAnInputThePointDoesNotHaveIsFlagged() {
+        String r = "catalogue 03: layer: 4 of 4 elements of dZ differ from finite differences\n"
+                + "  Most likely cause: dW is the true gradient transposed\n" + POINT;
+        assertThat(ReportConsistency.functionContradictions(r)).anyMatch(s -> s.contains("has no W"));
+    }
 }
