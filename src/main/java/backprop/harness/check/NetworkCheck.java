@@ -24,23 +24,55 @@ import backprop.harness.reference.Reference;
  * <ol>
  *   <li>the loss, against the SameDiff reference (a forward bug is reported as a forward bug);</li>
  *   <li>the gradients' presence, shapes, data type and finiteness;</li>
- *   <li>whether the call changed its inputs, and whether a second identical call agrees;</li>
+ *   <li>whether the call changed its inputs, and (with {@link Probes#ON}) whether a second
+ *       identical call, a call after another case and a call after another batch size agree;</li>
  *   <li>every gradient element against the reference's autodiff gradient;</li>
- *   <li>the gradients against central differences of the learner's own loss: along a few random
- *       directions in {@link Mode#FAST} mode, element by element in {@link Mode#FULL} mode.</li>
+ *   <li>the gradients against central differences: see {@link Mode}.</li>
  * </ol>
  */
 public final class NetworkCheck {
-    /** FAST costs a handful of loss evaluations; FULL about two per parameter element. */
-    public enum Mode { FAST, FULL }
+    /** How step 5 compares the gradients with finite differences. */
+    public enum Mode {
+        /**
+         * Along {@value #DIRECTIONS} random direction of the learner's own loss (two loss calls);
+         * if it disagrees, element by element as {@link #FULL_OWN_LOSS} does, to show where.
+         */
+        FAST,
+        /**
+         * Every element: against finite differences of the harness's plain-Java copy of the
+         * network ({@link CopyDifferences}), which the learner's loss has already matched at the
+         * point (the loss check) and is then differentiated along {@value #FULL_DIRECTIONS} random
+         * directions to match in slope as well. Anything that disagrees, any earlier problem, or a
+         * case the copy cannot compute (a custom loss or activation) gets {@link #FULL_OWN_LOSS}
+         * instead, so every failure shows finite differences of the learner's own loss.
+         */
+        FULL,
+        /** Every element against finite differences of the learner's own loss: 2P loss calls, the classic check. */
+        FULL_OWN_LOSS
+    }
 
-    /** Directions per fast check; three random directions miss a wrong gradient with probability zero. */
-    public static final int DIRECTIONS = 3;
+    /**
+     * Whether to make the calls that look for state kept between calls: the loss and the
+     * gradients again after another case, the gradients twice, and {@link BatchProbe} (three
+     * loss and four gradient calls). A property makes them on its first cases and on every case
+     * that fails (NetworkProperty), not on every passing case.
+     */
+    public enum Probes { ON, OFF }
+
+    /** Directions per fast check, as torch's gradcheck fast mode: a random direction misses a wrong gradient with probability zero. */
+    public static final int DIRECTIONS = 1;
+
+    /** Directions of the learner's loss in a full check that uses the harness's copy. */
+    public static final int FULL_DIRECTIONS = 3;
 
     private NetworkCheck() {
     }
 
     public static CaseResult run(NetworkUnderTest net, NetworkCase c, Mode mode) {
+        return run(net, c, mode, Probes.ON);
+    }
+
+    public static CaseResult run(NetworkUnderTest net, NetworkCase c, Mode mode, Probes probes) {
         Nd4jSetup.ensure();
         CaseResult r = new CaseResult(c);
         Reference.Result ref = backprop.harness.reference.CustomLossReference.evaluate(c);
@@ -62,18 +94,21 @@ public final class NetworkCheck {
             return r;
         }
         // The same case again after a different one: a stale cache or a growing field shows here.
-        NetworkCase other = neighbour(c);
-        NetworkCase again = c.copy();
-        Double loss2 = CallObservations.attempt(r, "loss (called again, after another case)", () -> {
-            net.loss(other);
-            return net.loss(again);
-        });
-        if (loss2 == null) {
-            return r;
-        }
-        if (Double.doubleToLongBits(loss2) != Double.doubleToLongBits(loss)) {
-            r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "J", "loss() returned " + loss + ", and " + loss2
-                    + " for the same case after another case"));
+        boolean probe = probes == Probes.ON;
+        NetworkCase other = probe ? neighbour(c) : null;
+        if (probe) {
+            NetworkCase again = c.copy();
+            Double loss2 = CallObservations.attempt(r, "loss (called again, after another case)", () -> {
+                net.loss(other);
+                return net.loss(again);
+            });
+            if (loss2 == null) {
+                return r;
+            }
+            if (Double.doubleToLongBits(loss2) != Double.doubleToLongBits(loss)) {
+                r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "J", "loss() returned " + loss + ", and " + loss2
+                        + " for the same case after another case"));
+            }
         }
         if (!Tolerance.LOSS.accepts(loss, ref.loss())) {
             r.add(new Problem(Problem.Kind.WRONG_LOSS, "J", "loss " + loss + " but the reference gives " + ref.loss()));
@@ -90,13 +125,16 @@ public final class NetworkCheck {
         if (!CallObservations.wellFormed(r, c, g)) {
             return r;
         }
-        NetworkCase second = c.copy();
-        Tensors g2 = CallObservations.attempt(r, "gradients (the second, identical call)", () -> net.gradients(second));
-        if (g2 == null) {
-            return r;
-        }
         boolean repeatable = true;
-        if (CallObservations.wellFormed(new CaseResult(c), c, g2)) {
+        Tensors g2 = null;
+        if (probe) {
+            NetworkCase second = c.copy();
+            g2 = CallObservations.attempt(r, "gradients (the second, identical call)", () -> net.gradients(second));
+            if (g2 == null) {
+                return r;
+            }
+        }
+        if (probe && CallObservations.wellFormed(new CaseResult(c), c, g2)) {
             for (String name : c.spec().parameterNames()) {
                 if (!Elements.same(g.get(name), g2.get(name))) {
                     r.secondCallGradients = g2;
@@ -107,7 +145,7 @@ public final class NetworkCheck {
                 }
             }
         }
-        if (repeatable) {
+        if (probe && repeatable) {
             NetworkCase third = c.copy();
             Tensors g3 = CallObservations.attempt(r, "gradients (called again, after another case)", () -> {
                 net.gradients(other);
@@ -130,7 +168,7 @@ public final class NetworkCheck {
         // 3. Against the reference, every element, the scale term per array. (It was the case's
         // largest gradient for a while: that absorbed the reference's own float32 leaky-ReLU
         // slope, since fixed; docs/ORACLE.md.)
-        if (repeatable) {
+        if (probe && repeatable) {
             BatchProbe.run(net, c, g, ref.gradients(), Double.NaN, r); // NaN: each array's own largest, as below
         }
         for (String name : c.spec().parameterNames()) {
@@ -154,10 +192,17 @@ public final class NetworkCheck {
         FiniteDifferences.KinkGuard guard = z == null ? FiniteDifferences.KinkGuard.NONE
                 : (from, to) -> PreActivations.crossesKink(from == params ? z : PreActivations.kinked(c, from), PreActivations.kinked(c, to));
         try {
-            if (mode == Mode.FULL) {
+            if (mode == Mode.FAST) {
+                int[] d = directions(c, g, f, copy, guard, DIRECTIONS, false);
+                r.directionsCompared += d[1];
+                r.directionsSkipped += d[2];
+                if (d[0] > 0) {
+                    // Localise: which elements disagree.
+                    fullFiniteDifferences(r, c, g, f, copy, guard);
+                }
+            } else if (mode == Mode.FULL_OWN_LOSS || !r.passed() || !CopyDifferences.covers(c)
+                    || !viaHarnessCopy(r, c, g, f, copy, guard)) {
                 fullFiniteDifferences(r, c, g, f, copy, guard);
-            } else {
-                directional(r, c, g, f, copy, guard);
             }
         } catch (RuntimeException | Error e) {
             CallObservations.rethrowIfFatal(e);
@@ -167,8 +212,48 @@ public final class NetworkCheck {
         return r;
     }
 
-    private static void directional(CaseResult r, NetworkCase c, Tensors g, FiniteDifferences.Function f, PrivateCopy copy,
-                                    FiniteDifferences.KinkGuard guard) {
+    /**
+     * The full check without 2P calls of the learner's loss, for a case that has passed every
+     * earlier step: every element against the harness's copy, then the learner's loss along
+     * {@value #FULL_DIRECTIONS} directions. True when both agree (the copy's comparisons are then
+     * recorded as the case's finite differences); false, recording nothing, when anything
+     * disagrees or no direction could be compared, so the caller falls back to the learner's loss.
+     */
+    private static boolean viaHarnessCopy(CaseResult r, NetworkCase c, Tensors g, FiniteDifferences.Function f,
+                                          PrivateCopy copy, FiniteDifferences.KinkGuard guard) {
+        CopyDifferences harness = new CopyDifferences(c);
+        List<TensorComparison> compared = new ArrayList<>();
+        for (String name : c.spec().parameterNames()) {
+            INDArray learner = g.get(name);
+            FiniteDifferences.Estimates e = harness.array(name,
+                    FiniteDifferences.nearLimit(Elements.toArray(learner), Tolerance.FINITE_DIFFERENCE));
+            TensorComparison tc = new TensorComparison(name, "finite difference", learner,
+                    Nd4j.create(e.values(), learner.shape(), 'c'), e.noise(), e.skipped(), Tolerance.FINITE_DIFFERENCE);
+            if (!tc.passed()) {
+                return false;
+            }
+            compared.add(tc);
+        }
+        int[] d = directions(c, g, f, copy, guard, FULL_DIRECTIONS, true);
+        if (d[0] > 0 || d[1] == 0) {
+            return false;
+        }
+        compared.forEach(r::addFiniteDifference);
+        r.directionsCompared += d[1];
+        r.directionsSkipped += d[2];
+        r.finiteDifferencesOfHarnessCopy = true;
+        return true;
+    }
+
+    /**
+     * g·v against the learner's loss differentiated along {@code count} random unit directions v;
+     * returns {disagreeing, compared, skipped at a kink}. The allowance is either |g|'s (fast: g·v can cancel to near
+     * zero for a right gradient, |g| is its natural scale) or, {@code elementWise}, what the
+     * element-by-element tolerance implies along v: Σ_i (atol + rtol·|g_i|)·|v_i|, so a direction
+     * is held to what every element would have been held to.
+     */
+    private static int[] directions(NetworkCase c, Tensors g, FiniteDifferences.Function f, PrivateCopy copy,
+                                    FiniteDifferences.KinkGuard guard, int count, boolean elementWise) {
         SplittableRandom rng = new SplittableRandom(c.origin().hashCode() * 31L + c.m());
         Tolerance t = Tolerance.FINITE_DIFFERENCE;
         double gNorm = 0;
@@ -179,33 +264,37 @@ public final class NetworkCheck {
         gNorm = Math.sqrt(gNorm);
         Tensors params = c.params();
         int bad = 0;
-        for (int d = 0; d < DIRECTIONS; d++) {
+        int compared = 0;
+        int skipped = 0;
+        for (int d = 0; d < count; d++) {
             Tensors v = FiniteDifferences.randomDirection(params, rng);
             double dot = 0;
+            double implied = 0;
             for (String n : g.names()) {
-                dot += Nd4jDot.dot(g.get(n), v.get(n));
+                double[] gi = Elements.toArray(g.get(n));
+                double[] vi = Elements.toArray(v.get(n));
+                for (int i = 0; i < gi.length; i++) {
+                    dot += gi[i] * vi[i];
+                    implied += (t.atol() + t.rtol() * Math.abs(gi[i])) * Math.abs(vi[i]);
+                }
             }
-            // Along a unit direction the natural scale of the derivative is |g|, not |g·v|,
-            // which can cancel to near zero for a correct gradient.
             double product = dot;
             double norm = gNorm;
-            FiniteDifferences.NeedsNoise near = (i, e) -> Math.abs(product - e)
-                    > FiniteDifferences.NEAR_LIMIT * (t.atol() + t.rtol() * Math.max(norm, Math.abs(e)));
+            double perElement = implied;
+            java.util.function.DoubleUnaryOperator allowance = e -> elementWise ? perElement
+                    : t.atol() + t.rtol() * Math.max(norm, Math.abs(e));
+            FiniteDifferences.NeedsNoise near = (i, e) -> Math.abs(product - e) > FiniteDifferences.NEAR_LIMIT * allowance.applyAsDouble(e);
             FiniteDifferences.Estimate e = FiniteDifferences.along(f, copy, params, v, guard, near);
             if (e.skipped()) {
-                r.directionsSkipped++;
+                skipped++;
                 continue;
             }
-            r.directionsCompared++;
-            double allowed = t.atol() + t.rtol() * Math.max(gNorm, Math.abs(e.value())) + e.noise();
-            if (Math.abs(dot - e.value()) > allowed) {
+            compared++;
+            if (Math.abs(dot - e.value()) > allowance.applyAsDouble(e.value()) + e.noise()) {
                 bad++;
             }
         }
-        if (bad > 0) {
-            // Localise: which elements disagree.
-            fullFiniteDifferences(r, c, g, f, copy, guard);
-        }
+        return new int[] {bad, compared, skipped};
     }
 
     private static void fullFiniteDifferences(CaseResult r, NetworkCase c, Tensors g, FiniteDifferences.Function f,
@@ -235,18 +324,5 @@ public final class NetworkCheck {
         boolean[] s = new boolean[(int) a.length()];
         java.util.Arrays.fill(s, true);
         return s;
-    }
-
-    /** Plain dot product of two same-shaped arrays, in double. */
-    static final class Nd4jDot {
-        static double dot(INDArray a, INDArray b) {
-            double[] x = Elements.toArray(a);
-            double[] y = Elements.toArray(b);
-            double s = 0;
-            for (int i = 0; i < x.length; i++) {
-                s += x[i] * y[i];
-            }
-            return s;
-        }
     }
 }

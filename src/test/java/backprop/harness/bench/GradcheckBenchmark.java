@@ -195,7 +195,7 @@ public final class GradcheckBenchmark {
     }
 
     /** Sigmoid hidden layer, softmax cross-entropy; weights N(0, 1/fan-in), one-hot targets, fixed seed. */
-    static NetworkCase net(int n0, int n1, int n2, int m) {
+    public static NetworkCase net(int n0, int n1, int n2, int m) {
         NetSpec spec = NetSpec.of(n0, n1, n2).withHead(Activation.SOFTMAX, Loss.SOFTMAX_CE);
         SplittableRandom rng = new SplittableRandom(42);
         Tensors p = Tensors.of("W1", gaussian(rng, n0, n1, 1 / Math.sqrt(n0)), "b1", gaussian(rng, 1, n1, 0.1),
