@@ -256,10 +256,14 @@ public final class NetworkCheck {
                                     FiniteDifferences.KinkGuard guard, int count, boolean elementWise) {
         SplittableRandom rng = new SplittableRandom(c.origin().hashCode() * 31L + c.m());
         Tolerance t = Tolerance.FINITE_DIFFERENCE;
+        java.util.Map<String, double[]> gs = new java.util.LinkedHashMap<>();
         double gNorm = 0;
         for (String n : g.names()) {
-            double norm = g.get(n).norm2Number().doubleValue();
-            gNorm += norm * norm;
+            double[] gi = Elements.toArray(g.get(n));
+            gs.put(n, gi);
+            for (double x : gi) {
+                gNorm += x * x;
+            }
         }
         gNorm = Math.sqrt(gNorm);
         Tensors params = c.params();
@@ -271,7 +275,7 @@ public final class NetworkCheck {
             double dot = 0;
             double implied = 0;
             for (String n : g.names()) {
-                double[] gi = Elements.toArray(g.get(n));
+                double[] gi = gs.get(n);
                 double[] vi = Elements.toArray(v.get(n));
                 for (int i = 0; i < gi.length; i++) {
                     dot += gi[i] * vi[i];

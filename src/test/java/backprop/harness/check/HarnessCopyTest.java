@@ -31,7 +31,7 @@ class HarnessCopyTest {
     }
 
     /**
-     * 200 cases of every depth, activation, head, bias and L2 setting (fixed seeds): the copy's
+     * 60 cases of every depth, activation, head, bias and L2 setting (fixed seeds): the copy's
      * estimate of every element agrees with the learner's-loss estimate of a correct network and
      * with the reference, within the finite-difference tolerance, and skips the same elements at kinks.
      */
@@ -39,7 +39,7 @@ class HarnessCopyTest {
     void theCopysDifferencesAgreeWithThoseOfACorrectLossOnEveryKindOfNetwork() {
         PlainNetwork net = new PlainNetwork();
         int elements = 0;
-        for (long seed = 1; seed <= 200; seed++) {
+        for (long seed = 1; seed <= 60; seed++) {
             NetworkCase c = CaseGenerator.generate(Spaces.EVERYTHING, seed);
             CopyDifferences copy = new CopyDifferences(c);
             Tensors truth = Reference.evaluate(c).gradients();
@@ -63,7 +63,7 @@ class HarnessCopyTest {
                 }
             }
         }
-        assertThat(elements).as("elements compared").isGreaterThan(5000);
+        assertThat(elements).as("elements compared").isGreaterThan(1500);
     }
 
     @Test
