@@ -53,9 +53,9 @@ public final class NetworkCheck {
 
     /**
      * Whether to make the calls that look for state kept between calls: the loss and the
-     * gradients again after another case, the gradients twice, and {@link BatchProbe} (three
-     * loss and four gradient calls). A property makes them on its first cases and on every case
-     * that fails (NetworkProperty), not on every passing case.
+     * gradients again after another case, the gradients twice, and {@link BatchProbe} (two more
+     * loss calls and five more gradient calls, three for m = 1). A property makes them on its
+     * first cases and on every case once one has failed (NetworkProperty), not on every passing case.
      */
     public enum Probes { ON, OFF }
 

@@ -65,12 +65,13 @@ public final class NetworkProperty implements Property<NetworkCase, CaseResult> 
     }
 
     /**
-     * The fast check. The probes for state kept between calls (NetworkCheck.Probes: seven more
-     * learner calls) run on the first cases, until one with m ≥ 2 has had them, and on every case
-     * once one has failed: shrinking, the extra failing cases and the shown case all carry them.
-     * A passing case in between needs none: the learner's object is shared by the whole run, so
-     * state kept from one case shows as a wrong first call on a later one, which fails, and is
-     * then checked again with the probes so that its evidence names the state.
+     * The fast check. The probes for state kept between calls (NetworkCheck.Probes: two more
+     * loss and five more gradient calls) run on the first cases, until one with m ≥ 2 has had
+     * them, and on every case once one has failed: shrinking, the extra failing cases and the
+     * shown case all carry them. A passing case in between needs none: the learner's object is
+     * shared by the whole run, so state kept from one case shows as a wrong first call on a
+     * later one, which fails, and is then checked again with the probes so that its evidence
+     * names the state.
      */
     @Override
     public CaseResult check(NetworkCase c) {

@@ -38,10 +38,11 @@ import backprop.harness.testnets.PlainNetwork;
  * checks, "classic" times the classic full check on 784-64-10 too.
  *
  * <p>Columns: "harness full" is {@code Mode.FULL} (every element against the harness's copy, the
- * learner's loss along three directions); "own loss" is {@code Mode.FULL_OWN_LOSS}, every element
- * against the learner's own loss (2P + 3 loss calls); "harness fast" is {@code Mode.FAST} without
- * the probes for kept state, as a property checks most of its cases, and "+ probes" with them, as
- * it checks its first.
+ * learner's loss along three directions) and "harness fast" {@code Mode.FAST}, both without the
+ * probes for state kept between calls ({@code Probes.OFF}: the same work as gradcheck, and how a
+ * property checks most of its cases); "+ probes" are the same with them, as a property checks its
+ * first case and a fixed case is checked. "own loss" is {@code Mode.FULL_OWN_LOSS} with the probes,
+ * every element against the learner's own loss (2P + 3 loss calls): the full check as it was.
  */
 public final class GradcheckBenchmark {
     /**
@@ -51,9 +52,9 @@ public final class GradcheckBenchmark {
      */
     private static final int[][] NETS = {{2, 5, 2, 4, 9, 9}, {10, 16, 3, 8, 5, 5}, {64, 32, 10, 16, 3, 3}, {784, 64, 10, 32, 1, 0}};
     private static final int FAST_ROUNDS = 15;
-    private static final String HEADER = "| net | P | torch full | harness full | ratio | harness full, own loss | ratio "
-            + "| torch fast | harness fast | ratio | harness fast + probes | ratio | rounds |\n"
-            + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+    private static final String HEADER = "| net | P | torch full | harness full | ratio | full + probes | ratio "
+            + "| full, own loss, + probes | ratio | torch fast | harness fast | ratio | fast + probes | ratio | rounds full/own/fast |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
 
     private GradcheckBenchmark() {
@@ -107,18 +108,21 @@ public final class GradcheckBenchmark {
             System.err.printf("%s: %d fast rounds, then %d full ...%n", name, fastRounds, fullRounds);
             double[][] fast = rounds(c, NetworkCheck.Mode.FAST, NetworkCheck.Probes.OFF, torch, "fast", fastRounds);
             double[][] probed = rounds(c, NetworkCheck.Mode.FAST, NetworkCheck.Probes.ON, torch, "fast", fastRounds);
-            double[][] full = fastOnly ? new double[4][] : rounds(c, NetworkCheck.Mode.FULL, NetworkCheck.Probes.ON, torch, "full", fullRounds);
+            double[][] full = fastOnly ? new double[4][] : rounds(c, NetworkCheck.Mode.FULL, NetworkCheck.Probes.OFF, torch, "full", fullRounds);
+            double[][] fullProbed = fastOnly ? new double[4][]
+                    : rounds(c, NetworkCheck.Mode.FULL, NetworkCheck.Probes.ON, torch, "full", fullRounds);
             double[][] own = fastOnly || classicRounds == 0 ? new double[4][]
                     : rounds(c, NetworkCheck.Mode.FULL_OWN_LOSS, NetworkCheck.Probes.ON, torch, "full", classicRounds);
             for (int k = 0; k < 2; k++) {
                 // Each ratio against the torch calls interleaved with the same harness calls.
                 (k == 0 ? wall : cpu).append(String.format(Locale.ROOT,
-                        "| %s (m = %d) | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d/%d/%d/%d |%n",
+                        "| %s (m = %d) | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d/%d/%d |%n",
                         name, n[3], p, time(full[2 * k + 1]), time(full[2 * k]), ratio(full[2 * k], full[2 * k + 1]),
+                        time(fullProbed[2 * k]), ratio(fullProbed[2 * k], fullProbed[2 * k + 1]),
                         time(own[2 * k]), ratio(own[2 * k], own[2 * k + 1]),
                         time(fast[2 * k + 1]), time(fast[2 * k]), ratio(fast[2 * k], fast[2 * k + 1]),
                         time(probed[2 * k]), ratio(probed[2 * k], probed[2 * k + 1]),
-                        fastOnly ? 0 : fullRounds, fastOnly ? 0 : classicRounds, fastRounds, fastRounds));
+                        fastOnly ? 0 : fullRounds, fastOnly ? 0 : classicRounds, fastRounds));
             }
         }
         System.out.println("Wall time, medians:");
