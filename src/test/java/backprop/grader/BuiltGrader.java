@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The grader as this build compiled it: harness and runner in the main output, the kata's tests in the test output. */
+/** The grader as this build compiled it: harness and runner in the harness module's output, the kata's tests in the test output. */
 final class BuiltGrader {
     private BuiltGrader() {
     }
