@@ -30,7 +30,7 @@ public record Layout(Path root, Path classes, Path testClasses, List<Path> jars)
     static Path harnessOn(String classPath, Path buildDir) throws IOException {
         for (String e : classPath.split(java.io.File.pathSeparator)) {
             Path p = Path.of(e);
-            if (Files.isDirectory(p.resolve("backprop/harness"))) {
+            if (Files.isRegularFile(p.resolve("backprop/grader/Grade.class"))) { // not the tests' backprop/ folders
                 return p;
             }
             if (p.getFileName() != null && p.getFileName().toString().startsWith("backprop-harness") && e.endsWith(".jar")) {
@@ -41,13 +41,24 @@ public record Layout(Path root, Path classes, Path testClasses, List<Path> jars)
                 + ") has no backprop-harness: run grader/setup again");
     }
 
+    /** The jar's classes in {@code to}, unpacked again whenever the jar is not the one unpacked last. */
     private static Path unpacked(Path jar, Path to) throws IOException {
-        if (Files.isDirectory(to.resolve("backprop/harness"))) {
+        String stamp = jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        Path marker = to.resolve("unpacked-from.txt");
+        if (Files.isRegularFile(marker) && Files.readString(marker).equals(stamp)) {
             return to;
+        }
+        if (Files.exists(to)) {
+            try (java.util.stream.Stream<Path> s = Files.walk(to)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
         try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
             Grader.copyTree(zip.getPath("/"), to, rel -> !rel.startsWith("META-INF/maven/"));
         }
+        Files.writeString(marker, stamp);
         return to;
     }
 
