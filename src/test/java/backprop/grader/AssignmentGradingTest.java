@@ -126,7 +126,8 @@ class AssignmentGradingTest {
         Path build = Files.createDirectories(tmp.resolve("build"));
         Grader.copyTree(l.classes(), build.resolve("classes"), rel -> true);
         Grader.copyTree(l.testClasses(), build.resolve("test-classes"), rel -> true);
-        Files.writeString(build.resolve("classpath.txt"), StudentBuild.join(l.jars()));
+        Files.writeString(build.resolve("classpath.txt"),
+                build.resolve("classes") + java.io.File.pathSeparator + StudentBuild.join(l.jars()));
         return build;
     }
 }
