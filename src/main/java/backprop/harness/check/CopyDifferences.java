@@ -97,6 +97,17 @@ final class CopyDifferences {
         column = new double[m];
     }
 
+    /** J at the unmoved point, L2 term included: what the learner's loss must equal for the copy to stand for it. */
+    double loss() {
+        double l2 = 0;
+        for (int l = 1; l <= layers; l++) {
+            for (double v : w[l]) {
+                l2 += v * v;
+            }
+        }
+        return (LossTerms.sum(loss, output, z[layers], y, m, n[layers]) + 0.5 * spec.lambda() * l2) / m;
+    }
+
     /** Estimates for every element of parameter {@code name} (W{l} or b{l}), row-major. */
     FiniteDifferences.Estimates array(String name, FiniteDifferences.NeedsNoise needsNoise) {
         int l = Integer.parseInt(name.substring(1));

@@ -34,14 +34,19 @@ final class GradientDifferences {
 
     /**
      * The full check without 2P calls of the learner's loss, for a case that has passed every
-     * earlier step: every element against the harness's copy, then the learner's loss along
-     * {@value NetworkCheck#FULL_DIRECTIONS} directions. True when both agree (the copy's comparisons are then
-     * recorded as the case's finite differences); false, recording nothing, when anything
-     * disagrees or no direction could be compared, so the caller falls back to the learner's loss.
+     * earlier step: the learner's loss against the copy's at θ, every gradient element against
+     * the copy's finite differences, then the learner's loss along
+     * {@value NetworkCheck#FULL_DIRECTIONS} directions. True when all agree (the copy's
+     * comparisons are then recorded as the case's finite differences); false, recording nothing,
+     * when anything disagrees or no direction could be compared, so the caller falls back to the
+     * learner's loss.
      */
     private static boolean viaHarnessCopy(CaseResult r, NetworkCase c, Tensors g, FiniteDifferences.Function f,
                                           PrivateCopy copy, FiniteDifferences.KinkGuard guard) {
         CopyDifferences harness = new CopyDifferences(c);
+        if (!Tolerance.LOSS.accepts(r.learnerLoss(), harness.loss())) {
+            return false;
+        }
         List<TensorComparison> compared = new ArrayList<>();
         for (String name : c.spec().parameterNames()) {
             INDArray learner = g.get(name);
@@ -67,8 +72,8 @@ final class GradientDifferences {
 
     /**
      * g·v against the learner's loss differentiated along {@code count} random unit directions v;
-     * returns {disagreeing, compared, skipped at a kink}. The allowance is either |g|'s (fast: g·v can cancel to near
-     * zero for a right gradient, |g| is its natural scale) or, {@code elementWise}, what the
+     * returns {disagreeing, compared, skipped at a kink}. The allowance is either |g|'s (fast: g·v
+     * can cancel to near zero for a right gradient, |g| is its natural scale) or, {@code elementWise}, what the
      * element-by-element tolerance implies along v: Σ_i (atol + rtol·|g_i|)·|v_i|, so a direction
      * is held to what every element would have been held to.
      */
@@ -107,7 +112,8 @@ final class GradientDifferences {
             double perElement = implied;
             java.util.function.DoubleUnaryOperator allowance = e -> elementWise ? perElement
                     : t.atol() + t.rtol() * Math.max(norm, Math.abs(e));
-            FiniteDifferences.NeedsNoise near = (i, e) -> Math.abs(product - e) > FiniteDifferences.NEAR_LIMIT * allowance.applyAsDouble(e);
+            FiniteDifferences.NeedsNoise near = (i, e) -> Math.abs(product - e)
+                    > FiniteDifferences.NEAR_LIMIT * allowance.applyAsDouble(e);
             FiniteDifferences.Estimate e = FiniteDifferences.along(f, copy, params, v, guard, near);
             if (e.skipped()) {
                 skipped++;

@@ -26,15 +26,14 @@ public final class NetworkCheck {
     /** How step 5 compares the gradients with finite differences. */
     public enum Mode {
         /**
-         * Along {@value #DIRECTIONS} random direction of the learner's own loss (two loss calls);
+         * Along {@value NetworkCheck#DIRECTIONS} random direction of the learner's own loss (two loss calls);
          * if it disagrees, element by element as {@link #FULL_OWN_LOSS} does, to show where.
          */
         FAST,
         /**
          * Every element: against finite differences of the harness's plain-Java copy of the
-         * network ({@link CopyDifferences}), which the learner's loss has already matched at the
-         * point (the loss check) and is then differentiated along {@value #FULL_DIRECTIONS} random
-         * directions to match in slope as well. Anything that disagrees, any earlier problem, or a
+         * network ({@link CopyDifferences}), whose loss the learner's must equal at the point and
+         * match in slope along {@value NetworkCheck#FULL_DIRECTIONS} random directions. Anything that disagrees, any earlier problem, or a
          * case the copy cannot compute (a custom loss or activation) gets {@link #FULL_OWN_LOSS}
          * instead, so every failure shows finite differences of the learner's own loss.
          */
@@ -51,7 +50,10 @@ public final class NetworkCheck {
      */
     public enum Probes { ON, OFF }
 
-    /** Directions per fast check, as torch's gradcheck fast mode: a random direction misses a wrong gradient with probability zero. */
+    /**
+     * Directions per fast check, as torch's gradcheck fast mode: a random direction misses a
+     * wrong gradient with probability zero.
+     */
     public static final int DIRECTIONS = 1;
 
     /** Directions of the learner's loss in a full check that uses the harness's copy. */

@@ -34,7 +34,7 @@ public final class LossTerms {
         }
     }
 
-    /** One sample's term of the summed softmax cross-entropy: −Σ_j y_j log softmax(z)_j, row {@code row} of m × n {@code z}. */
+    /** One sample's term of the summed softmax cross-entropy, −Σ_j y_j log softmax(z)_j, for row {@code row} of m × n {@code z}. */
     public static double softmaxRow(double[] z, double[] y, int row, int n) {
         int o = row * n;
         double max = Double.NEGATIVE_INFINITY;

@@ -32,7 +32,7 @@ class HarnessCopyTest {
 
     /**
      * 60 cases of every depth, activation, head, bias and L2 setting (fixed seeds): the copy's
-     * estimate of every element agrees with the learner's-loss estimate of a correct network and
+     * loss agrees with the reference's, and its estimate of every element agrees with the learner's-loss estimate of a correct network and
      * with the reference, within the finite-difference tolerance, and skips the same elements at kinks.
      */
     @Test
@@ -42,7 +42,10 @@ class HarnessCopyTest {
         for (long seed = 1; seed <= 60; seed++) {
             NetworkCase c = CaseGenerator.generate(Spaces.EVERYTHING, seed);
             CopyDifferences copy = new CopyDifferences(c);
-            Tensors truth = Reference.evaluate(c).gradients();
+            Reference.Result reference = Reference.evaluate(c);
+            Tensors truth = reference.gradients();
+            assertThat(Tolerance.LOSS.accepts(copy.loss(), reference.loss()))
+                    .as("the copy's loss %s against the reference's %s: %s", copy.loss(), reference.loss(), c).isTrue();
             FiniteDifferences.KinkGuard guard = PreActivationsGuard.of(c);
             for (String name : c.spec().parameterNames()) {
                 FiniteDifferences.Estimates mine = copy.array(name, FiniteDifferences.NeedsNoise.ALWAYS);
