@@ -170,6 +170,8 @@ public final class Grader {
             TestCatalog.GradedTest t = tests.get(i);
             boolean passed;
             String output;
+            int cases = 0;
+            int casesPassed = 0;
             if (zero != null) {
                 passed = false;
                 output = zero;
@@ -180,13 +182,16 @@ public final class Grader {
                     output = "This test did not run" + Verdicts.containerReason(run, t);
                 } else {
                     passed = r[0].equals("passed");
-                    output = passed ? "" : r[1];
+                    output = r[1];
+                    cases = Integer.parseInt(r[2]);
+                    casesPassed = Integer.parseInt(r[3]);
                 }
             }
             if (!passed) {
                 output = prefix + output;
             }
-            out.add(new Outcome(t, number + "." + (i + 1), passed ? points[i] : BigDecimal.ZERO, points[i], passed, output, Points.visibility(assignment, exercise, t)));
+            out.add(new Outcome(t, number + "." + (i + 1), passed ? points[i] : BigDecimal.ZERO, points[i], passed, output, Points.visibility(assignment, exercise, t),
+                    cases, casesPassed));
         }
         long pass = out.stream().filter(Outcome::passed).count();
         summary.append(String.format("%-28s %2d of %2d tests pass   %s of %s points%n", exercise, pass, out.size(),

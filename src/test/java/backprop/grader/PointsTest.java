@@ -33,7 +33,7 @@ class PointsTest {
             assertThat(points).as("10 points over 7 tests: six of 10/7 rounded to 1/10000, the last the remainder")
                     .containsExactly(dec("1.4286"), dec("1.4286"), dec("1.4286"), dec("1.4286"), dec("1.4286"), dec("1.4286"), dec("1.4284"));
             for (int i = 0; i < tests.size(); i++) {
-                outcomes.add(new Outcome(tests.get(i), e + "." + (i + 1), points[i], points[i], true, "", Assignment.Visibility.VISIBLE));
+                outcomes.add(new Outcome(tests.get(i), e + "." + (i + 1), points[i], points[i], true, "", Assignment.Visibility.VISIBLE, 0, 0));
             }
         }
         assertThat(Points.text(Points.sum(outcomes, Outcome::maxScore))).isEqualTo("140");
