@@ -39,6 +39,14 @@ public final class WatchMode {
     /** The learner build's tries per property (kata.tries in pom.xml), unless -Dkata.tries says otherwise. */
     static final int LEARNER_TRIES = 20;
 
+    /**
+     * CPU seconds a run's test thread may use before watch mode stops it, unless -Dkata.watch.limit
+     * says otherwise. The slowest exercise with the solutions took 4 s of CPU time in a fresh watch
+     * JVM and a failing 04, shrinking, 2 s (docs/HARNESS.md); 30 s is several times either, and
+     * CPU time, not the clock, so a loaded machine does not cut a correct run short.
+     */
+    static final double LIMIT_SECONDS = 30;
+
     /** Editors save in bursts (a temporary file, a rename, a second write): changes this close together are one save. */
     private static final long QUIET_MS = 30;
 
@@ -47,13 +55,22 @@ public final class WatchMode {
     private final ExerciseRunner runner;
     private final LearnerCode learnerCode;
     private final PrintStream out;
+    private final Path classes;
+    private final double limit;
     private final Map<String, Boolean> passes = new HashMap<>();
+    private Dependents dependents;
     private final BlockingQueue<Path> changes = new LinkedBlockingQueue<>();
 
     WatchMode(Path project, List<Path> classpath, Path work, PrintStream out) {
+        this(project, classpath, work, out, Double.parseDouble(System.getProperty("kata.watch.limit", Double.toString(LIMIT_SECONDS))));
+    }
+
+    /** {@code limit}: CPU seconds a run may take before it is stopped. */
+    WatchMode(Path project, List<Path> classpath, Path work, PrintStream out, double limit) {
         this.layout = KataLayout.of(project);
         this.out = out;
-        Path classes = work.resolve("classes");
+        this.classes = work.resolve("classes");
+        this.limit = limit;
         deleteTree(classes);
         try {
             Files.createDirectories(classes);
@@ -89,12 +106,21 @@ public final class WatchMode {
     void start() {
         out.println("Backprop Kata watch: compiling exercises/ and the kata's tests…");
         compiler.compile(layout.allSources());
+        readDependents();
         for (String exercise : layout.exerciseNames()) {
             long t0 = System.nanoTime();
-            RunRecord run = runner.run(exercise, layout.packagesOf(exercise));
-            RunRecord.Tally t = run.exercises().get(exercise);
+            ExerciseRunner.Result result = runner.run(exercise, layout.packagesOf(exercise), limit);
+            if (result.overrun() != null) {
+                passes.put(exercise, false);
+                out.print(OverrunText.of(exercise, result.overrun(), learnerCode));
+                return;
+            }
+            RunRecord.Tally t = result.record().exercises().get(exercise);
             if (t == null) {
                 continue;
+            }
+            if (Boolean.getBoolean("kata.verbose")) {
+                out.printf("(%s: tests %.0f ms, %.1f s of CPU time)%n", exercise, (System.nanoTime() - t0) / 1e6, result.cpuSeconds());
             }
             passes.put(exercise, t.allPass());
             if (!t.allPass()) {
@@ -154,24 +180,80 @@ public final class WatchMode {
         out.println("\n── " + title + " " + "─".repeat(Math.max(3, 72 - title.length())));
         long t1 = System.nanoTime();
         compiler.compile(layout.sourcesOf(exercise));
+        readDependents();
         long t2 = System.nanoTime();
-        RunRecord run = runner.run(exercise, layout.packagesOf(exercise));
+        ExerciseRunner.Result result = runner.run(exercise, layout.packagesOf(exercise), limit);
         if (Boolean.getBoolean("kata.verbose")) {
-            out.printf("(settling %.0f ms, compiling %.0f ms, tests %.0f ms)%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                    (System.nanoTime() - t2) / 1e6);
+            out.printf("(settling %.0f ms, compiling %.0f ms, tests %.0f ms, %.1f s of CPU time)%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                    (System.nanoTime() - t2) / 1e6, result.cpuSeconds());
         }
-        RunRecord.Tally t = run.exercises().get(exercise);
+        if (result.overrun() != null) {
+            passes.put(exercise, false);
+            out.print(OverrunText.of(exercise, result.overrun(), learnerCode));
+            out.flush();
+            return;
+        }
+        RunRecord.Tally t = result.record().exercises().get(exercise);
         if (t == null) {
             out.println("No tests found for " + exercise + " (do its test classes compile?)");
             return;
         }
         passes.put(exercise, t.allPass());
-        out.print(verdict(exercise, t, t0));
+        List<String> users = List.copyOf(dependents.of(exercise));
+        boolean recheck = t.allPass() && !users.isEmpty();
+        // When others are checked again, "next" waits for their results: it may be one of them.
+        out.print(recheck ? "✓ " + exercise + " passes   " + took(t0) + "\n" : verdict(exercise, t, t0));
         out.flush();
+        checkUsers(users, t.allPass());
+        if (recheck) {
+            String next = next(exercise);
+            out.println(next == null ? "Every exercise passes." : "Next: " + next + " (exercises/" + next + "/README.md)");
+        }
+    }
+
+    /**
+     * The exercises that run this one's code (06–08 call 04's network), run again with it as now
+     * saved, a line each: a change that passes its own tests can still break an exercise built on it.
+     * Not while it fails: they would fail for its reason, and the time is better spent fixing it.
+     */
+    private void checkUsers(List<String> users, boolean passes) {
+        if (users.isEmpty()) {
+            return;
+        }
+        if (!passes) {
+            out.println("\n(" + String.join(", ", users) + " use" + (users.size() == 1 ? "s" : "") + " its code: checked again once it passes.)");
+            return;
+        }
+        out.println("\nExercises that use its code, checked again:");
+        for (String user : users) {
+            ExerciseRunner.Result r = runner.run(user, layout.packagesOf(user), limit);
+            RunRecord.Tally t = r.record().exercises().get(user);
+            if (r.overrun() != null) {
+                this.passes.put(user, false);
+                out.printf("  ✗ %-28s did not return within %.0f s (save one of its files for the details)%n", user, limit);
+            } else if (t != null) {
+                this.passes.put(user, t.allPass());
+                String line = ProgressText.line(user, t, false);
+                List<RunRecord.Failure> failing = ProgressText.inReadingOrder(t);
+                boolean started = !ProgressText.notStarted(t);
+                out.println(line + (failing.isEmpty() || !started ? "" : "   first failing: " + failing.get(0).name()));
+            }
+            out.flush();
+        }
+    }
+
+    private void readDependents() {
+        Map<String, List<Path>> packages = new java.util.LinkedHashMap<>();
+        layout.exerciseNames().forEach(e -> packages.put(e, layout.packagesOf(e)));
+        dependents = Dependents.read(classes, packages, learnerCode::wrote);
+    }
+
+    private static String took(long t0) {
+        return String.format("(%.1f s)", (System.nanoTime() - t0) / 1e9);
     }
 
     private String verdict(String exercise, RunRecord.Tally t, long t0) {
-        String took = String.format("(%.1f s)", (System.nanoTime() - t0) / 1e9);
+        String took = took(t0);
         if (t.allPass()) {
             String next = next(exercise);
             return "✓ " + exercise + " passes" + (next == null ? ": every exercise passes" : ", next: " + next
