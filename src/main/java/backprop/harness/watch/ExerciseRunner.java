@@ -33,7 +33,7 @@ final class ExerciseRunner {
     static final long UNWIND_MS = 10_000;
 
     /** A run stopped at its limit: which test, how long it had computed, where it was. {@code ended}: it unwound in time. */
-    record Overrun(String test, double cpuSeconds, double limitSeconds, StackTraceElement[] stack, boolean ended) { }
+    record Overrun(String test, double cpuSeconds, double limitSeconds, StackTraceElement[] stack, boolean ended, double unwindSeconds) { }
 
     /** What a run found, whether it had to be stopped (overrun null: it ended by itself), and the CPU time its thread used. */
     record Result(RunRecord record, Overrun overrun, double cpuSeconds) { }
@@ -126,14 +126,15 @@ final class ExerciseRunner {
                     StackTraceElement[] stack = thread.getStackTrace();
                     String test = running[0];
                     loader.stop();
+                    long stopped = System.nanoTime();
                     thread.join(UNWIND_MS);
-                    return new Overrun(test, cpu, limitSeconds, stack, !thread.isAlive());
+                    return new Overrun(test, cpu, limitSeconds, stack, !thread.isAlive(), (System.nanoTime() - stopped) / 1e9);
                 }
             }
         } catch (InterruptedException e) {
             loader.stop();
             Thread.currentThread().interrupt();
-            return new Overrun(running[0], 0, limitSeconds, new StackTraceElement[0], false);
+            return new Overrun(running[0], 0, limitSeconds, new StackTraceElement[0], false, 0);
         }
     }
 

@@ -40,12 +40,14 @@ public final class WatchMode {
     static final int LEARNER_TRIES = 20;
 
     /**
-     * CPU seconds a run's test thread may use before watch mode stops it, unless -Dkata.watch.limit
-     * says otherwise. The slowest exercise with the solutions took 4 s of CPU time in a fresh watch
-     * JVM and a failing 04, shrinking, 2 s (docs/HARNESS.md); 30 s is several times either, and
-     * CPU time, not the clock, so a loaded machine does not cut a correct run short.
+     * CPU seconds a run's test thread may use, per {@link #LEARNER_TRIES} tries per property, before
+     * watch mode stops it (-Dkata.watch.limit sets the limit itself). With the solutions the slowest
+     * exercise, 08, used 2.1 s of CPU time and a failing 04 (shrinking) 0.9 s (docs/HARNESS.md):
+     * 10 s is about five times the slowest, so a machine half as fast still passes with room to
+     * spare, and a real endless loop is reported within 10 s of computing. CPU time, not the clock:
+     * a loaded machine gives a correct run a sliver of a core, and must not cut it short.
      */
-    static final double LIMIT_SECONDS = 30;
+    static final double LIMIT_SECONDS = 10;
 
     /** Editors save in bursts (a temporary file, a rename, a second write): changes this close together are one save. */
     private static final long QUIET_MS = 30;
@@ -62,7 +64,17 @@ public final class WatchMode {
     private final BlockingQueue<Path> changes = new LinkedBlockingQueue<>();
 
     WatchMode(Path project, List<Path> classpath, Path work, PrintStream out) {
-        this(project, classpath, work, out, Double.parseDouble(System.getProperty("kata.watch.limit", Double.toString(LIMIT_SECONDS))));
+        this(project, classpath, work, out, limit());
+    }
+
+    /** {@link #LIMIT_SECONDS} for the learner build's tries, more for more (-Dkata.tries=100: 50 s). */
+    static double limit() {
+        String set = System.getProperty("kata.watch.limit");
+        if (set != null) {
+            return Double.parseDouble(set);
+        }
+        int tries = Integer.getInteger("kata.tries", LEARNER_TRIES);
+        return LIMIT_SECONDS * Math.max(1.0, tries / (double) LEARNER_TRIES);
     }
 
     /** {@code limit}: CPU seconds a run may take before it is stopped. */
@@ -184,8 +196,9 @@ public final class WatchMode {
         long t2 = System.nanoTime();
         ExerciseRunner.Result result = runner.run(exercise, layout.packagesOf(exercise), limit);
         if (Boolean.getBoolean("kata.verbose")) {
-            out.printf("(settling %.0f ms, compiling %.0f ms, tests %.0f ms, %.1f s of CPU time)%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                    (System.nanoTime() - t2) / 1e6, result.cpuSeconds());
+            out.printf("(settling %.0f ms, compiling %.0f ms, tests %.0f ms, %.1f s of CPU time%s)%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                    (System.nanoTime() - t2) / 1e6, result.cpuSeconds(),
+                    result.overrun() == null ? "" : String.format(", stopped, unwound in %.0f ms", result.overrun().unwindSeconds() * 1e3));
         }
         if (result.overrun() != null) {
             passes.put(exercise, false);
