@@ -57,12 +57,17 @@ final class ExerciseRunner {
      * exercise on a busy machine, which gets a sliver of a core, is not cut short.
      */
     Result run(String exercise, List<Path> packages, double limitSeconds) {
+        return run(java.util.Set.of(exercise), packages, limitSeconds, "kata-tests-" + exercise);
+    }
+
+    /** Several exercises' tests in one run, into one record (as the learner build runs them all). */
+    Result run(java.util.Set<String> exercises, List<Path> packages, double limitSeconds, String threadName) {
         GenerationLoader loader = new GenerationLoader(classes, getClass().getClassLoader());
         RunRecord record = new RunRecord();
         List<ClassSelector> selectors = new ArrayList<>();
         try {
             for (String name : testClasses(packages)) {
-                if (exercise.equals(RunRecord.exerciseOf(name, loader))) {
+                if (exercises.contains(RunRecord.exerciseOf(name, loader))) {
                     selectors.add(selectClass(loader.loadClass(name)));
                 }
             }
@@ -96,7 +101,7 @@ final class ExerciseRunner {
             } finally {
                 cpu[0] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
             }
-        }, "kata-tests-" + exercise);
+        }, threadName);
         thread.setContextClassLoader(loader);
         thread.setDaemon(true); // one left behind must not keep Ctrl-C from ending watch mode
         Overrun overrun = watch(thread, limitSeconds, running, loader);
