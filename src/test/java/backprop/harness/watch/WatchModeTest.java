@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.methvin.watcher.DirectoryWatcher;
@@ -65,6 +66,7 @@ class WatchModeTest {
     }
 
     @Test
+    @Timeout(120) // without the limit this test would wait for ever: the interrupt then ends it as a failure
     void anEndlessLoopIsStoppedAtTheLimitNamedInTheLearnersFileAndTheNextSaveIsChecked() throws Exception {
         Path learnerFile = project.resolve("exercises/01-sigmoid/src/kata/sigmoid/Sigmoid.java");
         copy(Path.of("exercises/01-sigmoid/src/kata/sigmoid/Sigmoid.java"), learnerFile);
@@ -86,6 +88,12 @@ class WatchModeTest {
             assertThat(stuck).contains("✗ 01-sigmoid: your code did not return within 3 s, in SigmoidTest.")
                     .contains("It was running Sigmoid.primeFromA(Sigmoid.java:" + line + ")")
                     .contains("Watch mode stopped that run and keeps watching: save again to check.");
+
+            // Code that waits uses no CPU time: stopped once it has computed nothing for as long.
+            String waiting = afterSaving(watch, bytes, learnerFile, solution.replace(SLOPE,
+                    "try { while (a < 2) { Thread.sleep(20); } } catch (InterruptedException e) { } " + SLOPE), "01-sigmoid");
+            assertThat(waiting).contains("✗ 01-sigmoid: your code did not return within 3 s")
+                    .contains("It was running Sigmoid.primeFromA(Sigmoid.java:" + line + ")");
 
             String fixed = afterSaving(watch, bytes, learnerFile, solution, "01-sigmoid");
             assertThat(fixed).contains("✓ 01-sigmoid passes");
