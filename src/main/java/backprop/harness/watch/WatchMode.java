@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
 
-import backprop.harness.junit.FailureText;
 import backprop.harness.junit.LearnerCode;
 import backprop.harness.junit.ProgressText;
 import backprop.harness.junit.RunRecord;
@@ -38,16 +37,6 @@ import backprop.harness.junit.RunRecord;
 public final class WatchMode {
     /** The learner build's tries per property (kata.tries in pom.xml), unless -Dkata.tries says otherwise. */
     static final int LEARNER_TRIES = 20;
-
-    /**
-     * CPU seconds a run's test thread may use, per {@link #LEARNER_TRIES} tries per property, before
-     * watch mode stops it (-Dkata.watch.limit sets the limit itself). With the solutions the slowest
-     * exercise, 08, used 2.1 s of CPU time and a failing 04 (shrinking) 0.9 s (docs/HARNESS.md):
-     * 10 s is about five times the slowest, so a machine half as fast still passes with room to
-     * spare, and a real endless loop is reported within 10 s of computing. CPU time, not the clock:
-     * a loaded machine gives a correct run a sliver of a core, and must not cut it short.
-     */
-    static final double LIMIT_SECONDS = 10;
 
     /** Editors save in bursts (a temporary file, a rename, a second write): changes this close together are one save. */
     private static final long QUIET_MS = 30;
@@ -64,17 +53,7 @@ public final class WatchMode {
     private final BlockingQueue<Path> changes = new LinkedBlockingQueue<>();
 
     WatchMode(Path project, List<Path> classpath, Path work, PrintStream out) {
-        this(project, classpath, work, out, limit());
-    }
-
-    /** {@link #LIMIT_SECONDS} for the learner build's tries, more for more (-Dkata.tries=100: 50 s). */
-    static double limit() {
-        String set = System.getProperty("kata.watch.limit");
-        if (set != null) {
-            return Double.parseDouble(set);
-        }
-        int tries = Integer.getInteger("kata.tries", LEARNER_TRIES);
-        return LIMIT_SECONDS * Math.max(1.0, tries / (double) LEARNER_TRIES);
+        this(project, classpath, work, out, RunLimit.seconds());
     }
 
     /** {@code limit}: CPU seconds a run may take before it is stopped. */
@@ -241,16 +220,8 @@ public final class WatchMode {
         for (String user : users) {
             ExerciseRunner.Result r = runner.run(user, layout.packagesOf(user), limit);
             RunRecord.Tally t = r.record().exercises().get(user);
-            if (r.overrun() != null) {
-                this.passes.put(user, false);
-                out.printf("  ✗ %-28s did not return within %.0f s (save one of its files for the details)%n", user, limit);
-            } else if (t != null) {
-                this.passes.put(user, t.allPass());
-                String line = ProgressText.line(user, t, false);
-                List<RunRecord.Failure> failing = ProgressText.inReadingOrder(t);
-                boolean started = !ProgressText.notStarted(t);
-                out.println(line + (failing.isEmpty() || !started ? "" : "   first failing: " + failing.get(0).name()));
-            }
+            this.passes.put(user, r.overrun() == null && t != null && t.allPass());
+            out.println(VerdictText.userLine(user, r, limit));
             out.flush();
         }
     }
@@ -272,20 +243,7 @@ public final class WatchMode {
             return "✓ " + exercise + " passes" + (next == null ? ": every exercise passes" : ", next: " + next
                     + " (exercises/" + next + "/README.md)") + "   " + took + "\n";
         }
-        StringBuilder sb = new StringBuilder(ProgressText.line(exercise, t, false).strip()).append("   ").append(took).append("\n\n");
-        if (ProgressText.notStarted(t)) {
-            return sb.append(ProgressText.stubRequests(t, learnerCode)).toString();
-        }
-        List<RunRecord.Failure> failures = ProgressText.inReadingOrder(t);
-        RunRecord.Failure first = failures.get(0);
-        sb.append("✗ ").append(first.name()).append('\n').append(FailureText.of(first, learnerCode)).append('\n');
-        if (failures.size() > 1) {
-            List<String> others = failures.stream().skip(1).map(f -> f.method() == null ? f.name() : f.method()).toList();
-            sb.append("\nand ").append(others.size()).append(" more failing: ")
-                    .append(String.join(", ", others.subList(0, Math.min(3, others.size()))))
-                    .append(others.size() > 3 ? ", … (mvn test shows every report)" : "").append('\n');
-        }
-        return sb.toString();
+        return VerdictText.failing(exercise, t, took, learnerCode);
     }
 
     /** The first exercise after this one (then from the start) not known to pass. */
