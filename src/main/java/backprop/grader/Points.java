@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * How an exercise's points are shared among its tests, and who sees each test when. Points are
- * decimals, never doubles: 14 exercises of 10 points split over 7 tests each summed in binary
- * floating point to 139.99999999999986, and a grading must say 140.
+ * decimals, never doubles: the kata's 127 maxima (10 points per exercise, split to 1/10000)
+ * added in binary floating point give 139.99999999999986, and a grading must say 140.
  */
 final class Points {
     /** A share is rounded to 1/10000 of a point; the last share takes the rounding remainder. */

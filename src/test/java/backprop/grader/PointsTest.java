@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Points are exact and written as a person writes them. 14 exercises of 10 points over 7 tests each
- * once summed, in binary floating point, to "140.0 of 139.99999999999986".
+ * Points are exact and written as a person writes them. The kata's 127 graded tests' maxima, added
+ * in binary floating point, were printed as "140.0 of 139.99999999999986"; 14 exercises of 7 tests
+ * each, so added, give 140.00000000000009.
  */
 class PointsTest {
     @TempDir
