@@ -49,7 +49,7 @@ public final class WatchMode {
     private final Path classes;
     private final double limit;
     private final Map<String, Boolean> passes = new HashMap<>();
-    private Dependents dependents;
+    private Users users;
     private final BlockingQueue<Path> changes = new LinkedBlockingQueue<>();
 
     WatchMode(Path project, List<Path> classpath, Path work, PrintStream out) {
@@ -71,6 +71,7 @@ public final class WatchMode {
         this.compiler = new EcjCompiler(classpath, classes);
         this.runner = new ExerciseRunner(classes);
         this.learnerCode = LearnerCode.in(layout.exercises());
+        this.users = new Users(layout, runner, classes, learnerCode, passes, out);
     }
 
     public static void main(String[] args) throws Exception {
@@ -97,7 +98,7 @@ public final class WatchMode {
     void start() {
         out.println("Backprop Kata watch: compiling exercises/ and the kata's tests…");
         compiler.compile(layout.allSources());
-        readDependents();
+        users.reread();
         for (String exercise : layout.exerciseNames()) {
             long t0 = System.nanoTime();
             ExerciseRunner.Result result = runner.run(exercise, layout.packagesOf(exercise), limit);
@@ -171,7 +172,7 @@ public final class WatchMode {
         out.println("\n── " + title + " " + "─".repeat(Math.max(3, 72 - title.length())));
         long t1 = System.nanoTime();
         compiler.compile(layout.sourcesOf(exercise));
-        readDependents();
+        users.reread();
         long t2 = System.nanoTime();
         ExerciseRunner.Result result = runner.run(exercise, layout.packagesOf(exercise), limit);
         if (Boolean.getBoolean("kata.verbose")) {
@@ -191,45 +192,16 @@ public final class WatchMode {
             return;
         }
         passes.put(exercise, t.allPass());
-        List<String> users = List.copyOf(dependents.of(exercise));
+        List<String> users = this.users.of(exercise);
         boolean recheck = t.allPass() && !users.isEmpty();
         // When others are checked again, "next" waits for their results: it may be one of them.
         out.print(recheck ? "✓ " + exercise + " passes   " + took(t0) + "\n" : verdict(exercise, t, t0));
         out.flush();
-        checkUsers(users, t.allPass());
+        this.users.check(users, t.allPass(), limit);
         if (recheck) {
             String next = next(exercise);
             out.println(next == null ? "Every exercise passes." : "Next: " + next + " (exercises/" + next + "/README.md)");
         }
-    }
-
-    /**
-     * The exercises that run this one's code (06–08 call 04's network), run again with it as now
-     * saved, a line each: a change that passes its own tests can still break an exercise built on it.
-     * Not while it fails: they would fail for its reason, and the time is better spent fixing it.
-     */
-    private void checkUsers(List<String> users, boolean passes) {
-        if (users.isEmpty()) {
-            return;
-        }
-        if (!passes) {
-            out.println("\n(" + String.join(", ", users) + " use" + (users.size() == 1 ? "s" : "") + " its code: checked again once it passes.)");
-            return;
-        }
-        out.println("\nExercises that use its code, checked again:");
-        for (String user : users) {
-            ExerciseRunner.Result r = runner.run(user, layout.packagesOf(user), limit);
-            RunRecord.Tally t = r.record().exercises().get(user);
-            this.passes.put(user, r.overrun() == null && t != null && t.allPass());
-            out.println(VerdictText.userLine(user, r, limit));
-            out.flush();
-        }
-    }
-
-    private void readDependents() {
-        Map<String, List<Path>> packages = new java.util.LinkedHashMap<>();
-        layout.exerciseNames().forEach(e -> packages.put(e, layout.packagesOf(e)));
-        dependents = Dependents.read(classes, packages, learnerCode::wrote);
     }
 
     private static String took(long t0) {

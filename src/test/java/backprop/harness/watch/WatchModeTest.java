@@ -109,15 +109,20 @@ class WatchModeTest {
         write(project.resolve("exercises/02-b/src/kata/b/B.java"),
                 "package kata.b;\n\npublic class B {\n    public static int four() {\n        return kata.a.A.twice(2);\n    }\n}\n");
         write(project.resolve("exercises/03-c/src/kata/c/C.java"), "package kata.c;\n\npublic class C {\n}\n");
+        // A stub that uses 01's code: not started, so named on one line, not given one of its own.
+        write(project.resolve("exercises/04-d/src/kata/d/D.java"), "package kata.d;\n\npublic class D {\n"
+                + "    public static int eight() {\n        throw new UnsupportedOperationException(\"not implemented yet: D.eight()\");\n    }\n\n"
+                + "    static int helper() {\n        return kata.a.A.twice(4);\n    }\n}\n");
         write(project.resolve("src/test/java/kata/a/ATest.java"), test("kata.a", "01-a", "ATest", "twiceOfZeroIsZero", "0, A.twice(0)"));
         write(project.resolve("src/test/java/kata/b/BTest.java"), test("kata.b", "02-b", "BTest", "fourIsFour", "4, B.four()"));
         write(project.resolve("src/test/java/kata/c/CTest.java"), test("kata.c", "03-c", "CTest", "oneIsOne", "1, 1"));
+        write(project.resolve("src/test/java/kata/d/DTest.java"), test("kata.d", "04-d", "DTest", "eightIsEight", "8, D.eight()"));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         WatchMode watch = new WatchMode(project, WatchMode.classpath(), project.resolve("target/watch"),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         watch.start();
-        assertThat(text(bytes)).contains("Every exercise passes.");
+        assertThat(text(bytes)).contains("✓ 03-c", "✗ 04-d");
         DirectoryWatcher watcher = watch.watcher();
         watcher.watchAsync();
         try {
@@ -125,15 +130,19 @@ class WatchModeTest {
             String broken = afterSaving(watch, bytes, a, Files.readString(a).replace("2 * x", "x + x * x"), "01-a");
             assertThat(broken).contains("✓ 01-a passes", "Exercises that use its code, checked again:")
                     .containsPattern("✗ 02-b +0 of  1 tests pass   first failing: BTest.fourIsFour").doesNotContain("03-c")
+                    .contains("  not started yet: 04-d\n").doesNotContainPattern("✗ 04-d")
                     .as("what to do next, once 02 is known to fail").contains("Next: 02-b (exercises/02-b/README.md)")
                     .doesNotContain("every exercise passes");
 
             String failing = afterSaving(watch, bytes, a, Files.readString(a).replace("x + x * x", "1"), "01-a");
-            assertThat(failing).contains("✗ 01-a").contains("(02-b uses its code: checked again once it passes.)")
-                    .doesNotContain("checked again:");
+            assertThat(failing).contains("✗ 01-a").doesNotContain("checked again:")
+                    .as("no user passed when last checked (02-b failed just before): none named").doesNotContain("uses its code");
 
             String mended = afterSaving(watch, bytes, a, Files.readString(a).replace("return 1;", "return 2 * x;"), "01-a");
             assertThat(mended).contains("✓ 01-a passes").containsPattern("✓ 02-b +1 of  1 tests pass");
+
+            String again = afterSaving(watch, bytes, a, Files.readString(a).replace("return 2 * x;", "return 1;"), "01-a");
+            assertThat(again).contains("(02-b uses its code and passed: checked again once it passes.)");
         } finally {
             watcher.close();
         }
