@@ -57,7 +57,12 @@ final class GenerationLoader extends ClassLoader {
             throw new ClassNotFoundException(name);
         }
         try {
-            byte[] bytes = LoopChecks.instrument(Files.readAllBytes(file));
+            byte[] bytes = Files.readAllBytes(file);
+            try {
+                bytes = LoopChecks.instrument(bytes);
+            } catch (RuntimeException e) {
+                // A method the checks would push over the JVM's 64 KB limit: run the class as compiled, unstoppable.
+            }
             return defineClass(name, bytes, 0, bytes.length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
