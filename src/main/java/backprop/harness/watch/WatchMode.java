@@ -35,7 +35,7 @@ import backprop.harness.junit.RunRecord;
  * line and the first failure's report, or "✓ 04-… passes, next: 05-…".
  */
 public final class WatchMode {
-    /** The learner build's tries per property (kata.tries in pom.xml), unless -Dkata.tries says otherwise. */
+    /** The learner build's tries per property (kata.tries in course-parent/pom.xml), unless -Dkata.tries says otherwise. */
     static final int LEARNER_TRIES = 20;
 
     /** Editors save in bursts (a temporary file, a rename, a second write): changes this close together are one save. */

@@ -150,10 +150,10 @@ class WatchModeTest {
 
     @Test
     void watchModeRunsAsManyTriesAsTheLearnerBuild() throws IOException {
-        String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+        String pom = Files.readString(Path.of("course-parent", "pom.xml"), StandardCharsets.UTF_8);
         Matcher tries = Pattern.compile("<kata.tries>(\\d+)</kata.tries>").matcher(pom);
-        assertThat(tries.find()).as("pom.xml sets kata.tries").isTrue();
-        assertThat(WatchMode.LEARNER_TRIES).as("WatchMode.LEARNER_TRIES against the learner build's kata.tries in pom.xml")
+        assertThat(tries.find()).as("course-parent/pom.xml sets kata.tries").isTrue();
+        assertThat(WatchMode.LEARNER_TRIES).as("WatchMode.LEARNER_TRIES against the learner build's kata.tries in course-parent/pom.xml")
                 .isEqualTo(Integer.parseInt(tries.group(1)));
     }
 
