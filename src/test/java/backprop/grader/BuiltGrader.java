@@ -48,4 +48,15 @@ final class BuiltGrader {
         int end = source.lastIndexOf('}');
         return source.substring(0, end) + "\n" + member + "\n}\n";
     }
+
+    /** What grader/setup leaves behind, pointing at this build's output, in {@code tmp}/build. */
+    static Path build(Path tmp) throws Exception {
+        Layout l = layout();
+        Path build = Files.createDirectories(tmp.resolve("build"));
+        Grader.copyTree(l.classes(), build.resolve("classes"), rel -> true);
+        Grader.copyTree(l.testClasses(), build.resolve("test-classes"), rel -> true);
+        Files.writeString(build.resolve("classpath.txt"),
+                build.resolve("classes") + java.io.File.pathSeparator + StudentBuild.join(l.jars()));
+        return build;
+    }
 }
