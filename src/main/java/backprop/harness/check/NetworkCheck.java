@@ -97,7 +97,7 @@ public final class NetworkCheck {
         }
         boolean repeatable = true;
         if (CallObservations.wellFormed(new CaseResult(c), c, g2)) {
-            for (String name : c.spec().parameterNames()) {
+            for (String name : c.parameterNames()) {
                 if (!Elements.same(g.get(name), g2.get(name))) {
                     r.secondCallGradients = g2;
                     r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "d" + name,
@@ -117,7 +117,7 @@ public final class NetworkCheck {
                 return r;
             }
             if (CallObservations.wellFormed(new CaseResult(c), c, g3)) {
-                for (String name : c.spec().parameterNames()) {
+                for (String name : c.parameterNames()) {
                     if (!Elements.same(g.get(name), g3.get(name))) {
                         r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "d" + name, "gradients() returned a different d" + name
                                 + " for the same case after another case"));
@@ -133,7 +133,7 @@ public final class NetworkCheck {
         if (repeatable) {
             BatchProbe.run(net, c, g, ref.gradients(), Double.NaN, r); // NaN: each array's own largest, as below
         }
-        for (String name : c.spec().parameterNames()) {
+        for (String name : c.parameterNames()) {
             TensorComparison tc = new TensorComparison(name, "reference", g.get(name), ref.gradients().get(name),
                     null, r.atKink ? allSkipped(g.get(name)) : null, Tolerance.REFERENCE);
             r.addReference(tc);
@@ -147,7 +147,7 @@ public final class NetworkCheck {
         // the parameters, X and Y, checked after every call and rewritten if it changed them, so a
         // forward pass that writes into its input spoils nothing (PrivateCopy).
         PrivateCopy copy = new PrivateCopy(c.params());
-        NetworkCase handed = new NetworkCase(c.spec(), c.params(), copy.guard(c.x()), copy.guard(c.y()), c.origin());
+        NetworkCase handed = c.withData(copy.guard(c.x()), copy.guard(c.y()));
         FiniteDifferences.Function f = p -> net.loss(handed.withParams(p));
         Tensors params = c.params();
         // θ's own pre-activations are computed once above; only the moved point's are recomputed.
@@ -211,7 +211,7 @@ public final class NetworkCheck {
     private static void fullFiniteDifferences(CaseResult r, NetworkCase c, Tensors g, FiniteDifferences.Function f,
                                               PrivateCopy copy, FiniteDifferences.KinkGuard guard) {
         Tensors params = c.params();
-        for (String name : c.spec().parameterNames()) {
+        for (String name : c.parameterNames()) {
             INDArray learner = g.get(name);
             FiniteDifferences.Estimates e = FiniteDifferences.array(f, copy, params, name, guard,
                     FiniteDifferences.nearLimit(Elements.toArray(learner), Tolerance.FINITE_DIFFERENCE));
