@@ -94,7 +94,12 @@ public final class CustomLossReference {
             }
         }
         if (fresh && step != null) {
-            StepAgreement.check(step, c, sd.output(withZeroG(ph, c, twice), "A").get("A"));
+            try {
+                StepAgreement.check(step, c, sd.output(withZeroG(ph, c, twice), "A").get("A"));
+            } catch (IllegalArgumentException e) {
+                GRAPHS.remove(key); // so that every later case is refused too, not judged against this graph
+                throw e;
+            }
         }
         double value;
         Map<String, INDArray> grads;
