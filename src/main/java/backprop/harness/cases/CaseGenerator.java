@@ -62,7 +62,7 @@ public final class CaseGenerator {
         double scale = logUniform(rng, 0.1, 2);
         Tensors params = Tensors.empty();
         LayerStep step = space.layerStep();
-        // A stream of its own, so that the network drawn for a seed is the same with or without a step.
+        // A stream of its own, so that the draws of W, b, X and Y for a seed do not depend on the step.
         SplittableRandom stepRng = new SplittableRandom(seed ^ 0x5DEECE66DL);
         for (int l = 1; l <= spec.layers(); l++) {
             INDArray w = Nd4j.create(DataType.DOUBLE, spec.width(l - 1), spec.width(l));

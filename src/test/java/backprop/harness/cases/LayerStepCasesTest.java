@@ -108,6 +108,19 @@ class LayerStepCasesTest {
     }
 
     @Test
+    void kinksAreLookedForInWhatTheActivationSeesTheStepsOutput() {
+        LayerStep shift = LayerStep.of("shift", "Z̃ = Z + β", (z, p) -> z.addRowVector(p.get("beta")), (sd, z, p) -> z.add(p.get("beta")))
+                .withParameter("beta", LayerStep.ROW, rng -> 0);
+        Tensors p = Tensors.of("W1", Nd4j.ones(DataType.DOUBLE, 1, 1), "beta1", Nd4j.createFromArray(new double[][] {{-2.0}}),
+                "W2", Nd4j.ones(DataType.DOUBLE, 1, 1));
+        NetworkCase c = new NetworkCase(NetSpec.of(1, 1, 1).withAllBiases(false).withActivations(Activation.RELU, Activation.IDENTITY), p,
+                Nd4j.createFromArray(new double[][] {{2.0}, {3.0}}), Nd4j.ones(DataType.DOUBLE, 2, 1), null, shift);
+        // Z1 = [2, 3] is far from ReLU's kink; Z̃1 = Z1 − 2 = [0, 1] sits on it.
+        assertThat(PreActivations.kinked(c, c.params())[0]).containsExactly(0.0, 1.0);
+        assertThat(PreActivations.nearestKink(PreActivations.kinked(c, c.params()))).isZero();
+    }
+
+    @Test
     void aHeadsOwnTargetsReplaceTheStandardNormalOnes() {
         Head wide = Head.of(Activation.IDENTITY, Loss.MSE).withTargets((rng, m, k) -> Nd4j.ones(DataType.DOUBLE, m, k).mul(40));
         CaseSpace space = CaseSpace.networks().withHeads(wide);
