@@ -147,11 +147,11 @@ public final class LayerStep {
         return null;
     }
 
-    /** Layer l's parameters out of all of a case's, under their short names. */
+    /** Layer l's parameters out of all of a case's, under their short names; copies, so a value that writes into them spoils nothing. */
     public Tensors of(Tensors all, int layer) {
         Tensors t = Tensors.empty();
         for (Parameter p : parameters) {
-            t.put(p.name(), all.get(p.name() + layer));
+            t.put(p.name(), all.get(p.name() + layer).dup());
         }
         return t;
     }

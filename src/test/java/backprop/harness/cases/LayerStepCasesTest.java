@@ -121,6 +121,16 @@ class LayerStepCasesTest {
     }
 
     @Test
+    void aValueThatWritesIntoItsParametersSpoilsNotTheCases() {
+        LayerStep careless = LayerStep.of("scale", "Z̃ = s ⊙ Z", (z, p) -> z.mulRowVector(p.get("s").muli(2)),
+                (sd, z, p) -> z.mul(p.get("s").mul(2))).withParameter("s", LayerStep.ROW, rng -> 1);
+        NetworkCase c = CaseGenerator.generate(CaseSpace.networks().withLayerStep(careless), 1);
+        double[] before = Elements.toArray(c.params().get("s1"));
+        PreActivations.forward(c, c.params());
+        assertThat(Elements.toArray(c.params().get("s1"))).containsExactly(before);
+    }
+
+    @Test
     void aHeadsOwnTargetsReplaceTheStandardNormalOnes() {
         Head wide = Head.of(Activation.IDENTITY, Loss.MSE).withTargets((rng, m, k) -> Nd4j.ones(DataType.DOUBLE, m, k).mul(40));
         CaseSpace space = CaseSpace.networks().withHeads(wide);
