@@ -21,4 +21,4 @@ chcp 65001 >nul
 echo Preparing watch mode: compiling the harness (the first run also downloads what it needs)...
 call mvn -B compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/watch-classpath.txt -Dmdep.includeScope=runtime
 if errorlevel 1 exit /b 1
-java -Xmx512m -XX:+UseSerialGC %JAVA_ARGS% -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -cp target\classes backprop.harness.watch.Bootstrap target\watch-classpath.txt .
+java -Xmx512m -XX:+UseSerialGC %JAVA_ARGS% -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -cp harness\target\classes backprop.harness.watch.Bootstrap target\watch-classpath.txt .

@@ -31,12 +31,17 @@ public class GradeCheck {
         double score = r.get("score").asDouble();
         double expected = args[0].equals("full") ? max : 0;
         if (n == 0 || Math.abs(score - expected) > 1e-6) {
-            wrong.add("score " + score + " of " + max + " over " + n + " tests; expected " + expected);
+            wrong.add("score " + plain(score) + " of " + plain(max) + " over " + n + " tests; expected " + plain(expected));
         }
         if (!wrong.isEmpty()) {
             wrong.forEach(System.err::println);
             System.exit(1);
         }
-        System.out.println(args[0] + ": " + n + " tests, score " + score + " of " + max + " as expected");
+        System.out.println(args[0] + ": " + n + " tests, score " + plain(score) + " of " + plain(max) + " as expected");
+    }
+
+    /** A sum of per-test points as a person writes it (140, not 139.99999999999986): 12 significant digits. */
+    static String plain(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 }

@@ -10,7 +10,6 @@ if [ ! -x "$python" ]; then
   exit 2
 fi
 mkdir -p target/oracle src/test/resources/oracle
-mvn -B -q -Psolutions test-compile exec:java -Dexec.mainClass=backprop.harness.reference.OracleCases \
-  -Dexec.classpathScope=test -Dexec.args="fixtures target/oracle/fixture-cases.json" "$@"
+tools/java-with-tests "$@" backprop.harness.reference.OracleCases fixtures target/oracle/fixture-cases.json
 "$python" tools/oracle/pytorch_oracle.py target/oracle/fixture-cases.json src/test/resources/oracle/pytorch-fixtures.json
 ls -l src/test/resources/oracle/pytorch-fixtures.json

@@ -13,8 +13,6 @@ if [ ! -x "$python" ]; then
 fi
 out=${ORACLE_OUT:-target/oracle}
 mkdir -p "$out"
-mvn -B -q -Psolutions test-compile exec:java -Dexec.mainClass=backprop.harness.reference.OracleCases \
-  -Dexec.classpathScope=test -Dexec.args="soak $n $out/soak-cases.json"
+tools/java-with-tests backprop.harness.reference.OracleCases soak "$n" "$out/soak-cases.json"
 "$python" tools/oracle/pytorch_oracle.py "$out/soak-cases.json" "$out/soak-answered.json"
-mvn -B -q -Psolutions exec:java -Dexec.mainClass=backprop.harness.reference.OracleSoak \
-  -Dexec.classpathScope=test -Dexec.args="$out/soak-answered.json"
+tools/java-with-tests backprop.harness.reference.OracleSoak "$out/soak-answered.json"

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class ExerciseJvm {
     /** What the grader observed of one run. */
     static final class Run {
-        final Map<String, String[]> tests = new LinkedHashMap<>(); // uniqueId → {status, output}
+        final Map<String, String[]> tests = new LinkedHashMap<>(); // uniqueId → {status, output, cases, cases passed}
         final Map<String, String> containers = new LinkedHashMap<>();
         final List<String[]> numerical = new ArrayList<>();
         String fatal;
@@ -139,7 +139,7 @@ final class ExerciseJvm {
                     switch (f.get(0)) {
                         case "start" -> run.started = true;
                         case "running" -> run.running = f.get(1);
-                        case "test" -> run.tests.put(f.get(1), new String[] {f.get(2), f.get(3)});
+                        case "test" -> run.tests.put(f.get(1), new String[] {f.get(2), f.get(3), f.get(4), f.get(5)});
                         case "container" -> run.containers.put(f.get(1), f.get(2));
                         case "numerical" -> run.numerical.add(f.subList(1, f.size()).toArray(String[]::new));
                         case "fatal" -> run.fatal = run.fatal == null ? f.get(1) + "\u0000" + f.get(2) : run.fatal;

@@ -2,6 +2,7 @@ package backprop.grader;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,12 +36,12 @@ public final class Grader {
 
     /** What a grading produced: every test's outcome, the summary shown on top, the time it took. */
     public record Report(List<Outcome> outcomes, String output, double seconds, Map<String, ExerciseJvm.Run> runs) {
-        public double score() {
-            return outcomes.stream().mapToDouble(Outcome::score).sum();
+        public BigDecimal score() {
+            return Points.sum(outcomes, Outcome::score);
         }
 
-        public double maxScore() {
-            return outcomes.stream().mapToDouble(Outcome::maxScore).sum();
+        public BigDecimal maxScore() {
+            return Points.sum(outcomes, Outcome::maxScore);
         }
     }
 
@@ -141,7 +142,7 @@ public final class Grader {
     private List<Outcome> score(String exercise, int number, TestCatalog catalog, Intake intake, StudentBuild build,
             ExerciseJvm.Run run, List<Instrumenter.Site> sites, StringBuilder summary) {
         List<TestCatalog.GradedTest> tests = catalog.tests(exercise);
-        double[] points = Points.split(assignment, exercise, tests);
+        BigDecimal[] points = Points.split(assignment, exercise, tests);
         List<String> notes = new ArrayList<>(intake.notes(exercise));
         for (String f : build.stubbed.getOrDefault(exercise, List.of())) {
             notes.add(f + " is missing from the submission: the untouched stub was graded in its place.");
@@ -169,6 +170,8 @@ public final class Grader {
             TestCatalog.GradedTest t = tests.get(i);
             boolean passed;
             String output;
+            int cases = 0;
+            int casesPassed = 0;
             if (zero != null) {
                 passed = false;
                 output = zero;
@@ -179,17 +182,20 @@ public final class Grader {
                     output = "This test did not run" + Verdicts.containerReason(run, t);
                 } else {
                     passed = r[0].equals("passed");
-                    output = passed ? "" : r[1];
+                    output = r[1];
+                    cases = Integer.parseInt(r[2]);
+                    casesPassed = Integer.parseInt(r[3]);
                 }
             }
             if (!passed) {
                 output = prefix + output;
             }
-            out.add(new Outcome(t, number + "." + (i + 1), passed ? points[i] : 0, points[i], passed, output, Points.visibility(assignment, exercise, t)));
+            out.add(new Outcome(t, number + "." + (i + 1), passed ? points[i] : BigDecimal.ZERO, points[i], passed, output, Points.visibility(assignment, exercise, t),
+                    cases, casesPassed));
         }
         long pass = out.stream().filter(Outcome::passed).count();
         summary.append(String.format("%-28s %2d of %2d tests pass   %s of %s points%n", exercise, pass, out.size(),
-                fmt(out.stream().mapToDouble(Outcome::score).sum()), fmt(out.stream().mapToDouble(Outcome::maxScore).sum())));
+                Points.text(Points.sum(out, Outcome::score)), Points.text(Points.sum(out, Outcome::maxScore))));
         if (zero != null) {
             summary.append("  ").append(zero.lines().findFirst().orElse("")).append('\n');
         }
@@ -200,15 +206,8 @@ public final class Grader {
     }
 
     private String header(List<Outcome> outcomes, List<String> graded) {
-        double score = outcomes.stream().mapToDouble(Outcome::score).sum();
-        double max = outcomes.stream().mapToDouble(Outcome::maxScore).sum();
-        return "Backprop Kata: " + fmt(score) + " of " + fmt(max) + " points, " + graded.size() + " exercise(s) graded"
+        return "Backprop Kata: " + Points.text(Points.sum(outcomes, Outcome::score)) + " of " + Points.text(Points.sum(outcomes, Outcome::maxScore)) + " points, " + graded.size() + " exercise(s) graded"
                 + (assignment.seed == null ? " (no secret seed: the learner's own cases)" : "") + ".\n\n";
-    }
-
-    static String fmt(double v) {
-        double r = ResultsWriter.round(v);
-        return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
     }
 
     private List<String> select(List<String> all, List<String> only) {

@@ -21,7 +21,7 @@ final class ResultsWriter {
     static void gradescope(Path file, List<Outcome> outcomes, String output, double seconds) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
-        root.put("score", round(outcomes.stream().mapToDouble(Outcome::score).sum()));
+        root.put("score", Points.sum(outcomes, Outcome::score));
         root.put("execution_time", Math.round(seconds));
         root.put("output", output);
         root.put("output_format", "text");
@@ -33,11 +33,16 @@ final class ResultsWriter {
             ObjectNode t = tests.addObject();
             t.put("name", o.name());
             t.put("number", o.number());
-            t.put("score", round(o.score()));
-            t.put("max_score", round(o.maxScore()));
+            t.put("score", Points.plain(o.score()));
+            t.put("max_score", Points.plain(o.maxScore()));
             t.put("status", o.passed() ? "passed" : "failed");
             t.put("output", o.output());
             t.put("visibility", o.visibility().gradescope());
+            if (o.cases() > 0) {
+                // A parameterised test: one item over all its cases, passed only when every case passed.
+                t.putObject("extra_data").put("cases", o.cases()).put("cases_passed", o.casesPassed())
+                        .put("passes_when", "all cases pass");
+            }
         }
         write(file, mapper.writeValueAsString(root) + "\n");
     }
@@ -57,7 +62,7 @@ final class ResultsWriter {
                     .append("\" failures=\"").append(f).append("\">\n");
             for (Outcome o : e.getValue()) {
                 sb.append("    <testcase classname=\"").append(xml(e.getKey())).append("\" name=\"").append(xml(o.test().name()))
-                        .append("\" points=\"").append(round(o.score())).append('/').append(round(o.maxScore())).append("\"");
+                        .append("\" points=\"").append(Points.text(o.score())).append('/').append(Points.text(o.maxScore())).append("\"");
                 if (o.passed()) {
                     sb.append("/>\n");
                 } else {
@@ -78,10 +83,6 @@ final class ResultsWriter {
             Files.createDirectories(parent);
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
     }
 
     /** XML text: escaped, and without the control characters XML 1.0 cannot hold. */

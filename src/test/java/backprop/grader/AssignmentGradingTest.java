@@ -74,7 +74,7 @@ class AssignmentGradingTest {
         Path results = tmp.resolve("out/results.json");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        int rc = Grade.run(new String[] {"--root", BuiltGrader.layout().root().toString(), "--build", writeBuild().toString(),
+        int rc = Grade.run(new String[] {"--root", BuiltGrader.layout().root().toString(), "--build", BuiltGrader.build(tmp).toString(),
                 "--assignment", yaml.toString(), "--exercises", "04", sub.toString(), results.toString()},
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
@@ -106,7 +106,7 @@ class AssignmentGradingTest {
         Files.writeString(yaml, "tries: 5\ntime_limit: 30\n");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        int rc = Grade.run(new String[] {"--root", BuiltGrader.layout().root().toString(), "--build", writeBuild().toString(),
+        int rc = Grade.run(new String[] {"--root", BuiltGrader.layout().root().toString(), "--build", BuiltGrader.build(tmp).toString(),
                 "--assignment", yaml.toString(), tmp.toString(), tmp.resolve("r.json").toString()},
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
@@ -120,13 +120,4 @@ class AssignmentGradingTest {
                 .orElseThrow(() -> new AssertionError("no test named '" + name + "' in " + tests.stream().map(t -> t.get("name").asText()).toList()));
     }
 
-    /** What grader/setup leaves behind, pointing at this build's output. */
-    private Path writeBuild() throws Exception {
-        Layout l = BuiltGrader.layout();
-        Path build = Files.createDirectories(tmp.resolve("build"));
-        Grader.copyTree(l.classes(), build.resolve("classes"), rel -> true);
-        Grader.copyTree(l.testClasses(), build.resolve("test-classes"), rel -> true);
-        Files.writeString(build.resolve("classpath.txt"), StudentBuild.join(l.jars()));
-        return build;
-    }
 }

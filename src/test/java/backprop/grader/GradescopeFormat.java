@@ -21,7 +21,11 @@ final class GradescopeFormat {
     }
 
     static JsonNode validate(Path results) throws Exception {
-        JsonNode root = new ObjectMapper().readTree(results.toFile());
+        String text = java.nio.file.Files.readString(results);
+        assertThat(text).as("points as a person writes them: 140, 12.5, never 140.0 or 139.99999999999986")
+                .doesNotContainPattern("\"(max_)?score\" : -?\\d+\\.(\\d*0|\\d{5,})\\s*[,}\\n]");
+        JsonNode root = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(results.toFile());
         assertThat(root.isObject()).isTrue();
         root.fieldNames().forEachRemaining(f -> assertThat(TOP).as("top-level field").contains(f));
         assertThat(root.get("score").isNumber()).as("score is a number").isTrue();
@@ -29,7 +33,7 @@ final class GradescopeFormat {
         assertThat(root.get("output").isTextual()).isTrue();
         assertThat(FORMATS).contains(root.get("output_format").asText(), root.get("test_output_format").asText());
         assertThat(VISIBILITY).contains(root.get("visibility").asText(), root.get("stdout_visibility").asText());
-        double sum = 0;
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
         for (JsonNode t : root.get("tests")) {
             t.fieldNames().forEachRemaining(f -> assertThat(TEST).as("test field").contains(f));
             assertThat(t.get("name").asText()).matches("\\d\\d-[a-z0-9-]+: .+");
@@ -42,9 +46,9 @@ final class GradescopeFormat {
             assertThat(score == max).as(t.get("name") + ": full score exactly when passed").isEqualTo(t.get("status").asText().equals("passed"));
             assertThat(t.get("output").asText()).as("no ANSI codes").doesNotContain("\u001B[")
                     .as("no grader stack traces").doesNotContain("at backprop.grader").doesNotContain("at org.junit");
-            sum += score;
+            sum = sum.add(t.get("score").decimalValue());
         }
-        assertThat(root.get("score").asDouble()).isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(root.get("score").decimalValue()).as("the total is exactly the tests' sum").isEqualByComparingTo(sum);
         return root;
     }
 }

@@ -35,8 +35,9 @@ class NumericalProbeTest {
         Layout layout = BuiltGrader.layout();
         Path instrumented = tmp.resolve("student");
         Instrumenter in = new Instrumenter();
-        for (Path c : StudentBuild.classFiles(layout.classes().resolve("kata"))) {
-            Path target = instrumented.resolve(layout.classes().relativize(c).toString());
+        Path solutions = Path.of(System.getProperty("kata.build.dir", "target"), "classes"); // the kata's, not the harness's
+        for (Path c : StudentBuild.classFiles(solutions.resolve("kata"))) {
+            Path target = instrumented.resolve(solutions.relativize(c).toString());
             Files.createDirectories(target.getParent());
             Files.write(target, in.instrument(Files.readAllBytes(c), "?"));
         }

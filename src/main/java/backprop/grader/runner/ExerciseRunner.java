@@ -111,11 +111,15 @@ public final class ExerciseRunner {
         launcher.execute(r, new Reporter());
     }
 
-    /** Collects each graded test's outcome (a method, or a parameterised method over all its invocations) and emits it when it ends. */
+    /**
+     * Collects each graded test's outcome and emits it when it ends: a test method, or a
+     * parameterised method over all its invocations ({@link Invocations}: one item, passed only
+     * when every case passed).
+     */
     private static final class Reporter implements TestExecutionListener {
         private TestPlan plan;
         private final Map<String, String> failures = new LinkedHashMap<>();
-        private final Map<String, String> containerFailures = new LinkedHashMap<>();
+        private final Map<String, Invocations> invocations = new LinkedHashMap<>();
 
         @Override
         public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -132,29 +136,37 @@ public final class ExerciseRunner {
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             if (isGraded(id)) {
-                emit("test", id.getUniqueId(), "failed", "This test was skipped: " + reason);
+                emit("test", id.getUniqueId(), "failed", "This test was skipped: " + reason, "0", "0");
             }
         }
 
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             Optional<Throwable> t = result.getThrowable();
-            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                String message = t.map(ExerciseRunner::describe).orElse("failed (" + result.getStatus() + ")");
-                if (t.isPresent() && fatal(t.get()) != null) {
-                    emit("fatal", fatal(t.get()), id.getDisplayName());
-                }
-                Optional<TestIdentifier> graded = gradedAncestor(id);
-                if (graded.isPresent()) {
-                    failures.putIfAbsent(graded.get().getUniqueId(), message);
-                } else {
-                    containerFailures.put(id.getUniqueId(), message);
-                    emit("container", id.getUniqueId(), message);
-                }
+            boolean ok = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+            String message = ok ? null : t.map(ExerciseRunner::describe).orElse("failed (" + result.getStatus() + ")");
+            if (t.isPresent() && fatal(t.get()) != null) {
+                emit("fatal", fatal(t.get()), id.getDisplayName());
+            }
+            Optional<TestIdentifier> graded = gradedAncestor(id);
+            if (graded.isPresent() && !graded.get().equals(id) && id.isTest()) {
+                invocations.computeIfAbsent(graded.get().getUniqueId(), k -> new Invocations()).add(id.getDisplayName(), message);
+            } else if (!ok && graded.isPresent()) {
+                failures.putIfAbsent(graded.get().getUniqueId(), message);
+            } else if (!ok) {
+                emit("container", id.getUniqueId(), message);
             }
             if (isGraded(id)) {
                 String failure = failures.get(id.getUniqueId());
-                emit("test", id.getUniqueId(), failure == null ? "passed" : "failed", failure == null ? "" : failure);
+                Invocations cases = invocations.remove(id.getUniqueId());
+                if (cases == null) {
+                    emit("test", id.getUniqueId(), failure == null ? "passed" : "failed", failure == null ? "" : failure, "0", "0");
+                } else {
+                    boolean passed = failure == null && cases.allPass();
+                    String output = failure == null ? cases.output() : failure + "\n\n" + cases.output();
+                    emit("test", id.getUniqueId(), passed ? "passed" : "failed", output,
+                            Integer.toString(cases.total()), Integer.toString(cases.passed()));
+                }
             }
         }
 

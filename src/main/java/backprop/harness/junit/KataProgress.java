@@ -19,6 +19,8 @@ public final class KataProgress implements TestExecutionListener {
     /** First line of the progress file: whether the build passes. */
     static final String PASS = "PASS";
     static final String FAIL = "FAIL";
+    /** What the learner build prints first (the README quotes it). */
+    public static final String STARTING = "Backprop Kata: running the exercises' tests…\n";
 
     private final RunRecord run = new RunRecord();
 
@@ -26,7 +28,7 @@ public final class KataProgress implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan plan) {
         if (progressFile() != null) {
             // Surefire is silent in the learner build; say that something is happening.
-            System.out.println("Backprop Kata: running the exercises' tests…\n");
+            System.out.println(STARTING);
             System.out.flush();
         }
     }

@@ -20,6 +20,11 @@ public final class ProgressGate {
             // No tests ran in this build (e.g. -DskipTests): nothing to report.
             return;
         }
+        if (args.length > 1 && writtenBefore(file, args[1])) {
+            // Left by an earlier build that stopped before this step (or ran its tests alone): not this build's verdict.
+            Files.delete(file);
+            return;
+        }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Files.delete(file);
         int firstLine = text.indexOf('\n');
@@ -32,5 +37,16 @@ public final class ProgressGate {
             // surely (exit status 1) and leaves the progress as the last thing on screen.
             System.exit(1);
         }
+    }
+
+    /** Whether the file is older than the build that started at {@code buildStart} (Maven's timestamp, whole seconds, UTC). */
+    static boolean writtenBefore(Path file, String buildStart) throws IOException {
+        java.time.Instant start;
+        try {
+            start = java.time.Instant.parse(buildStart);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false; // no usable timestamp: trust the file, as before
+        }
+        return Files.getLastModifiedTime(file).toInstant().isBefore(start.minusSeconds(1));
     }
 }

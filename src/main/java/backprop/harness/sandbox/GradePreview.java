@@ -1,13 +1,17 @@
 package backprop.harness.sandbox;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The learner build's view of the grader's forbidden-API check: before an exercise's tests run,
@@ -25,7 +29,8 @@ public final class GradePreview {
         if (Boolean.getBoolean("kata.grading") || !WARNED.add(exercise)) {
             return; // the grader checks submissions itself, before anything runs
         }
-        String text = report(exercise, Path.of(System.getProperty("kata.dir", "exercises")), classesRoot());
+        Path kataDir = Path.of(System.getProperty("kata.dir", "exercises"));
+        String text = report(exercise, kataDir, classesRoot(kataDir.resolve(exercise).resolve("src")));
         if (!text.isEmpty()) {
             System.out.println(text);
         }
@@ -62,17 +67,34 @@ public final class GradePreview {
         return sb.toString();
     }
 
-    /** Where this JVM loads learner classes from: the directory holding the kata's compiled exercises. */
-    private static Path classesRoot() {
-        URL u = GradePreview.class.getClassLoader().getResource("backprop/harness/sandbox/GradePreview.class");
-        if (u == null || !"file".equals(u.getProtocol())) {
+    /**
+     * Where this JVM loads the exercise's classes from: the class folder that holds the class of
+     * one of its source files (the kata's build output, not the harness's, which is a module or a
+     * jar of its own). Null when there is none, or it is not a folder.
+     */
+    static Path classesRoot(Path exerciseSources) {
+        List<Path> sources;
+        try (Stream<Path> s = Files.walk(exerciseSources)) {
+            sources = s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
             return null;
         }
-        try {
-            // …/classes/backprop/harness/sandbox/GradePreview.class → …/classes, where the learner's classes are compiled too
-            return Path.of(u.toURI()).getParent().getParent().getParent().getParent();
-        } catch (URISyntaxException e) {
-            return null;
+        for (Path source : sources) {
+            String rel = exerciseSources.relativize(source).toString().replace('\\', '/');
+            String classFile = rel.substring(0, rel.length() - ".java".length()) + ".class";
+            URL u = GradePreview.class.getClassLoader().getResource(classFile);
+            if (u != null && "file".equals(u.getProtocol())) {
+                try {
+                    Path p = Path.of(u.toURI());
+                    for (int i = 0; i < classFile.split("/").length; i++) {
+                        p = p.getParent();
+                    }
+                    return p;
+                } catch (URISyntaxException e) {
+                    return null;
+                }
+            }
         }
+        return null;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Entry point of {@code ./kata watch}: {@code java -cp target/classes backprop.harness.watch.Bootstrap
+ * Entry point of {@code ./kata watch}: {@code java -cp <the harness: harness/target/classes, or its jar in a course> backprop.harness.watch.Bootstrap
  * target/watch-classpath.txt [project dir]}. Reads the dependency class path Maven wrote and starts
  * {@link WatchMode} in a loader that holds the harness and its libraries: a file instead of a
  * command line, because a class path of 60 jars is too long for Windows' cmd.

@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
 
-import backprop.harness.junit.FailureText;
 import backprop.harness.junit.LearnerCode;
 import backprop.harness.junit.ProgressText;
 import backprop.harness.junit.RunRecord;
@@ -36,7 +35,7 @@ import backprop.harness.junit.RunRecord;
  * line and the first failure's report, or "✓ 04-… passes, next: 05-…".
  */
 public final class WatchMode {
-    /** The learner build's tries per property (kata.tries in pom.xml), unless -Dkata.tries says otherwise. */
+    /** The learner build's tries per property (kata.tries in course-parent/pom.xml), unless -Dkata.tries says otherwise. */
     static final int LEARNER_TRIES = 20;
 
     /** Editors save in bursts (a temporary file, a rename, a second write): changes this close together are one save. */
@@ -47,13 +46,22 @@ public final class WatchMode {
     private final ExerciseRunner runner;
     private final LearnerCode learnerCode;
     private final PrintStream out;
+    private final Path classes;
+    private final double limit;
     private final Map<String, Boolean> passes = new HashMap<>();
+    private Users users;
     private final BlockingQueue<Path> changes = new LinkedBlockingQueue<>();
 
     WatchMode(Path project, List<Path> classpath, Path work, PrintStream out) {
+        this(project, classpath, work, out, RunLimit.seconds());
+    }
+
+    /** {@code limit}: CPU seconds a run may take before it is stopped. */
+    WatchMode(Path project, List<Path> classpath, Path work, PrintStream out, double limit) {
         this.layout = KataLayout.of(project);
         this.out = out;
-        Path classes = work.resolve("classes");
+        this.classes = work.resolve("classes");
+        this.limit = limit;
         deleteTree(classes);
         try {
             Files.createDirectories(classes);
@@ -63,6 +71,7 @@ public final class WatchMode {
         this.compiler = new EcjCompiler(classpath, classes);
         this.runner = new ExerciseRunner(classes);
         this.learnerCode = LearnerCode.in(layout.exercises());
+        this.users = new Users(layout, runner, classes, learnerCode, passes, out);
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,12 +98,21 @@ public final class WatchMode {
     void start() {
         out.println("Backprop Kata watch: compiling exercises/ and the kata's tests…");
         compiler.compile(layout.allSources());
+        users.reread();
         for (String exercise : layout.exerciseNames()) {
             long t0 = System.nanoTime();
-            RunRecord run = runner.run(exercise, layout.packagesOf(exercise));
-            RunRecord.Tally t = run.exercises().get(exercise);
+            ExerciseRunner.Result result = runner.run(exercise, layout.packagesOf(exercise), limit);
+            if (result.overrun() != null) {
+                passes.put(exercise, false);
+                out.print(OverrunText.of(exercise, result.overrun(), learnerCode));
+                return;
+            }
+            RunRecord.Tally t = result.record().exercises().get(exercise);
             if (t == null) {
                 continue;
+            }
+            if (Boolean.getBoolean("kata.verbose")) {
+                out.printf("(%s: tests %.0f ms, %.1f s of CPU time)%n", exercise, (System.nanoTime() - t0) / 1e6, result.cpuSeconds());
             }
             passes.put(exercise, t.allPass());
             if (!t.allPass()) {
@@ -154,43 +172,50 @@ public final class WatchMode {
         out.println("\n── " + title + " " + "─".repeat(Math.max(3, 72 - title.length())));
         long t1 = System.nanoTime();
         compiler.compile(layout.sourcesOf(exercise));
+        users.reread();
         long t2 = System.nanoTime();
-        RunRecord run = runner.run(exercise, layout.packagesOf(exercise));
+        ExerciseRunner.Result result = runner.run(exercise, layout.packagesOf(exercise), limit);
         if (Boolean.getBoolean("kata.verbose")) {
-            out.printf("(settling %.0f ms, compiling %.0f ms, tests %.0f ms)%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                    (System.nanoTime() - t2) / 1e6);
+            out.printf("(settling %.0f ms, compiling %.0f ms, tests %.0f ms, %.1f s of CPU time%s)%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                    (System.nanoTime() - t2) / 1e6, result.cpuSeconds(),
+                    result.overrun() == null ? "" : String.format(", stopped, unwound in %.0f ms", result.overrun().unwindSeconds() * 1e3));
         }
-        RunRecord.Tally t = run.exercises().get(exercise);
+        if (result.overrun() != null) {
+            passes.put(exercise, false);
+            out.print(OverrunText.of(exercise, result.overrun(), learnerCode));
+            out.flush();
+            return;
+        }
+        RunRecord.Tally t = result.record().exercises().get(exercise);
         if (t == null) {
             out.println("No tests found for " + exercise + " (do its test classes compile?)");
             return;
         }
         passes.put(exercise, t.allPass());
-        out.print(verdict(exercise, t, t0));
+        List<String> users = this.users.of(exercise);
+        boolean recheck = t.allPass() && !users.isEmpty();
+        // When others are checked again, "next" waits for their results: it may be one of them.
+        out.print(recheck ? "✓ " + exercise + " passes   " + took(t0) + "\n" : verdict(exercise, t, t0));
         out.flush();
+        this.users.check(users, t.allPass(), limit);
+        if (recheck) {
+            String next = next(exercise);
+            out.println(next == null ? "Every exercise passes." : "Next: " + next + " (exercises/" + next + "/README.md)");
+        }
+    }
+
+    private static String took(long t0) {
+        return String.format("(%.1f s)", (System.nanoTime() - t0) / 1e9);
     }
 
     private String verdict(String exercise, RunRecord.Tally t, long t0) {
-        String took = String.format("(%.1f s)", (System.nanoTime() - t0) / 1e9);
+        String took = took(t0);
         if (t.allPass()) {
             String next = next(exercise);
             return "✓ " + exercise + " passes" + (next == null ? ": every exercise passes" : ", next: " + next
                     + " (exercises/" + next + "/README.md)") + "   " + took + "\n";
         }
-        StringBuilder sb = new StringBuilder(ProgressText.line(exercise, t, false).strip()).append("   ").append(took).append("\n\n");
-        if (ProgressText.notStarted(t)) {
-            return sb.append(ProgressText.stubRequests(t, learnerCode)).toString();
-        }
-        List<RunRecord.Failure> failures = ProgressText.inReadingOrder(t);
-        RunRecord.Failure first = failures.get(0);
-        sb.append("✗ ").append(first.name()).append('\n').append(FailureText.of(first, learnerCode)).append('\n');
-        if (failures.size() > 1) {
-            List<String> others = failures.stream().skip(1).map(f -> f.method() == null ? f.name() : f.method()).toList();
-            sb.append("\nand ").append(others.size()).append(" more failing: ")
-                    .append(String.join(", ", others.subList(0, Math.min(3, others.size()))))
-                    .append(others.size() > 3 ? ", … (mvn test shows every report)" : "").append('\n');
-        }
-        return sb.toString();
+        return VerdictText.failing(exercise, t, took, learnerCode);
     }
 
     /** The first exercise after this one (then from the start) not known to pass. */

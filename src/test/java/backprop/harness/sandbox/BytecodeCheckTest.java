@@ -157,7 +157,10 @@ class BytecodeCheckTest {
     void everyExerciseOfThisBuildPassesTheCheck() throws Exception {
         // -Psolutions compiles solutions/, the learner build exercises/: whichever this build holds must pass.
         Path kataDir = Path.of(System.getProperty("kata.dir", "solutions"));
-        Path classes = Path.of(BytecodeCheck.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // The kata's classes, not the harness's (a module of its own): where the learner build finds them too.
+        Path classes = Path.of(System.getProperty("kata.build.dir", "target"), "classes").toAbsolutePath();
+        assertThat(GradePreview.classesRoot(kataDir.resolve("01-sigmoid").resolve("src")))
+                .as("where the learner build's grade preview looks for 01's classes").isEqualTo(classes);
         List<String> exercises;
         try (Stream<Path> s = Files.list(kataDir)) {
             exercises = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
