@@ -61,7 +61,7 @@ class LayerStepTest {
         String words = e.getMessage().replaceAll("\\s+", " ");
         assertThat(words).contains("dbeta1").contains("exactly 1/m");
         // The report shows the step's parameters as it shows W and b: values, shapes in numbers and in letters.
-        assertThat(e.getMessage()).containsPattern("\\n  beta1 \\(1×\\d\\) ").containsPattern("beta1, dbeta1 +1×\\d +1 × n1");
+        assertThat(e.getMessage()).containsPattern("\\n  beta1 +\\(1×\\d\\) ").containsPattern("beta1, dbeta1 +1×\\d +1 × n1");
         assertThat(words).as("no diagnosis rule may throw on a step's names").doesNotContain("the harness's own rule");
     }
 
