@@ -127,6 +127,6 @@ public final class PreActivations {
     }
 
     static double[] flat(INDArray a) {
-        return a.dup('c').data().asDouble();
+        return backprop.harness.core.Elements.toArray(a);
     }
 }

@@ -47,7 +47,7 @@ final class CallObservations {
                 ok = false;
                 continue;
             }
-            if (!Double.isFinite(a.sumNumber().doubleValue())) {
+            if (!allFinite(a)) {
                 r.add(new Problem(Problem.Kind.NOT_FINITE, d, d + " contains NaN or infinity"));
                 ok = false;
             }
@@ -62,6 +62,15 @@ final class CallObservations {
             ok = false;
         }
         return ok;
+    }
+
+    private static boolean allFinite(INDArray a) {
+        for (double v : Elements.toArray(a)) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void checkUnchanged(CaseResult r, NetworkCase original, NetworkCase handedOver, String call) {

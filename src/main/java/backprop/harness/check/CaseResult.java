@@ -22,6 +22,7 @@ public final class CaseResult {
     int directionsCompared;
     int directionsSkipped;
     boolean atKink;
+    boolean finiteDifferencesOfHarnessCopy;
     BatchProbe.Finding batchProbe;
 
     CaseResult(NetworkCase networkCase) {
@@ -141,6 +142,14 @@ public final class CaseResult {
             }
         }
         return worst;
+    }
+
+    /**
+     * True when {@link #vsFiniteDifferences()} holds finite differences of the harness's plain-Java
+     * copy of the network, not of the learner's loss: only ever on a case that passed (NetworkCheck.Mode.FULL).
+     */
+    public boolean finiteDifferencesOfHarnessCopy() {
+        return finiteDifferencesOfHarnessCopy;
     }
 
     /** True when some ReLU-type unit sits exactly on its kink, so gradients there are a convention. */

@@ -144,7 +144,7 @@ public final class FiniteDifferences {
     }
 
     /** d2 − d1 ≈ 3 × the truncation error of d1; the factor 2 leaves room for rounding noise in both. */
-    private static Estimate withNoise(double d1, double d2) {
+    static Estimate withNoise(double d1, double d2) {
         return new Estimate(d1, 2 * Math.abs(d2 - d1), false);
     }
 

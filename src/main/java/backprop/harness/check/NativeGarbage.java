@@ -7,9 +7,9 @@ import org.bytedeco.javacpp.Pointer;
  * native buffer only after the JVM has collected the array object, and a learner's loss can
  * allocate a weight-sized temporary per call (w.mul(w)) with next to nothing on the heap: on a
  * 784-64-10 network that grew the resident size by about 400 KB a call, 6 GB after 15,000
- * calls, and a full check makes 100,000. So every {@value #EVERY} evaluations the resident size
- * is read (a few microseconds), and once it has grown {@value #SLACK_MB} MB past its level at
- * the last collection, the JVM is asked to collect.
+ * calls, and a check of every element against the learner's own loss makes 100,000. So every
+ * {@value #EVERY} evaluations the resident size is read (a few microseconds), and once it has
+ * grown {@value #SLACK_MB} MB past its level at the last collection, the JVM is asked to collect.
  */
 final class NativeGarbage {
     static final int EVERY = 64;

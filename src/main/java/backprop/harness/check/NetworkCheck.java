@@ -2,17 +2,9 @@ package backprop.harness.check;
 
 import backprop.harness.core.Elements;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.function.Supplier;
-
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import backprop.harness.cases.NetworkCase;
-import backprop.harness.api.Shapes;
 import backprop.harness.api.Tensors;
 import backprop.harness.core.Nd4jSetup;
 import backprop.harness.cases.PreActivations;
@@ -24,23 +16,57 @@ import backprop.harness.reference.Reference;
  * <ol>
  *   <li>the loss, against the SameDiff reference (a forward bug is reported as a forward bug);</li>
  *   <li>the gradients' presence, shapes, data type and finiteness;</li>
- *   <li>whether the call changed its inputs, and whether a second identical call agrees;</li>
+ *   <li>whether the call changed its inputs, and (with {@link Probes#ON}) whether a second
+ *       identical call, a call after another case and a call after another batch size agree;</li>
  *   <li>every gradient element against the reference's autodiff gradient;</li>
- *   <li>the gradients against central differences of the learner's own loss: along a few random
- *       directions in {@link Mode#FAST} mode, element by element in {@link Mode#FULL} mode.</li>
+ *   <li>the gradients against central differences: see {@link Mode}.</li>
  * </ol>
  */
 public final class NetworkCheck {
-    /** FAST costs a handful of loss evaluations; FULL about two per parameter element. */
-    public enum Mode { FAST, FULL }
+    /** How step 5 compares the gradients with finite differences. */
+    public enum Mode {
+        /**
+         * Along {@value NetworkCheck#DIRECTIONS} random direction of the learner's own loss (two loss calls);
+         * if it disagrees, element by element as {@link #FULL_OWN_LOSS} does, to show where.
+         */
+        FAST,
+        /**
+         * Every element: against finite differences of the harness's plain-Java copy of the
+         * network ({@link CopyDifferences}), whose loss the learner's must equal at the point and
+         * match in slope along {@value NetworkCheck#FULL_DIRECTIONS} random directions. Anything that disagrees, any earlier problem, or a
+         * case the copy cannot compute (a custom loss, activation or layer step) gets {@link #FULL_OWN_LOSS}
+         * instead, so every failure shows finite differences of the learner's own loss.
+         */
+        FULL,
+        /** Every element against finite differences of the learner's own loss: 2P loss calls, the classic check. */
+        FULL_OWN_LOSS
+    }
 
-    /** Directions per fast check; three random directions miss a wrong gradient with probability zero. */
-    public static final int DIRECTIONS = 3;
+    /**
+     * Whether to make the calls that look for state kept between calls: the loss and the
+     * gradients again after another case, the gradients twice, and {@link BatchProbe} (two more
+     * loss calls and five more gradient calls, three for m = 1). A property makes them on its
+     * first cases and on every case once one has failed (NetworkProperty), not on every passing case.
+     */
+    public enum Probes { ON, OFF }
+
+    /**
+     * Directions per fast check, as torch's gradcheck fast mode: a random direction misses a
+     * wrong gradient with probability zero.
+     */
+    public static final int DIRECTIONS = 1;
+
+    /** Directions of the learner's loss in a full check that uses the harness's copy. */
+    public static final int FULL_DIRECTIONS = 3;
 
     private NetworkCheck() {
     }
 
     public static CaseResult run(NetworkUnderTest net, NetworkCase c, Mode mode) {
+        return run(net, c, mode, Probes.ON);
+    }
+
+    public static CaseResult run(NetworkUnderTest net, NetworkCase c, Mode mode, Probes probes) {
         Nd4jSetup.ensure();
         CaseResult r = new CaseResult(c);
         Reference.Result ref = backprop.harness.reference.CustomLossReference.evaluate(c);
@@ -62,18 +88,21 @@ public final class NetworkCheck {
             return r;
         }
         // The same case again after a different one: a stale cache or a growing field shows here.
-        NetworkCase other = neighbour(c);
-        NetworkCase again = c.copy();
-        Double loss2 = CallObservations.attempt(r, "loss (called again, after another case)", () -> {
-            net.loss(other);
-            return net.loss(again);
-        });
-        if (loss2 == null) {
-            return r;
-        }
-        if (Double.doubleToLongBits(loss2) != Double.doubleToLongBits(loss)) {
-            r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "J", "loss() returned " + loss + ", and " + loss2
-                    + " for the same case after another case"));
+        boolean probe = probes == Probes.ON;
+        NetworkCase other = probe ? neighbour(c) : null;
+        if (probe) {
+            NetworkCase again = c.copy();
+            Double loss2 = CallObservations.attempt(r, "loss (called again, after another case)", () -> {
+                net.loss(other);
+                return net.loss(again);
+            });
+            if (loss2 == null) {
+                return r;
+            }
+            if (Double.doubleToLongBits(loss2) != Double.doubleToLongBits(loss)) {
+                r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "J", "loss() returned " + loss + ", and " + loss2
+                        + " for the same case after another case"));
+            }
         }
         if (!Tolerance.LOSS.accepts(loss, ref.loss())) {
             r.add(new Problem(Problem.Kind.WRONG_LOSS, "J", "loss " + loss + " but the reference gives " + ref.loss()));
@@ -90,13 +119,16 @@ public final class NetworkCheck {
         if (!CallObservations.wellFormed(r, c, g)) {
             return r;
         }
-        NetworkCase second = c.copy();
-        Tensors g2 = CallObservations.attempt(r, "gradients (the second, identical call)", () -> net.gradients(second));
-        if (g2 == null) {
-            return r;
-        }
         boolean repeatable = true;
-        if (CallObservations.wellFormed(new CaseResult(c), c, g2)) {
+        Tensors g2 = null;
+        if (probe) {
+            NetworkCase second = c.copy();
+            g2 = CallObservations.attempt(r, "gradients (the second, identical call)", () -> net.gradients(second));
+            if (g2 == null) {
+                return r;
+            }
+        }
+        if (probe && CallObservations.wellFormed(new CaseResult(c), c, g2)) {
             for (String name : c.parameterNames()) {
                 if (!Elements.same(g.get(name), g2.get(name))) {
                     r.secondCallGradients = g2;
@@ -107,7 +139,7 @@ public final class NetworkCheck {
                 }
             }
         }
-        if (repeatable) {
+        if (probe && repeatable) {
             NetworkCase third = c.copy();
             Tensors g3 = CallObservations.attempt(r, "gradients (called again, after another case)", () -> {
                 net.gradients(other);
@@ -130,7 +162,7 @@ public final class NetworkCheck {
         // 3. Against the reference, every element, the scale term per array. (It was the case's
         // largest gradient for a while: that absorbed the reference's own float32 leaky-ReLU
         // slope, since fixed; docs/ORACLE.md.)
-        if (repeatable) {
+        if (probe && repeatable) {
             BatchProbe.run(net, c, g, ref.gradients(), Double.NaN, r); // NaN: each array's own largest, as below
         }
         for (String name : c.parameterNames()) {
@@ -154,76 +186,13 @@ public final class NetworkCheck {
         FiniteDifferences.KinkGuard guard = z == null ? FiniteDifferences.KinkGuard.NONE
                 : (from, to) -> PreActivations.crossesKink(from == params ? z : PreActivations.kinked(c, from), PreActivations.kinked(c, to));
         try {
-            if (mode == Mode.FULL) {
-                fullFiniteDifferences(r, c, g, f, copy, guard);
-            } else {
-                directional(r, c, g, f, copy, guard);
-            }
+            GradientDifferences.compare(r, c, g, f, copy, guard, mode);
         } catch (RuntimeException | Error e) {
             CallObservations.rethrowIfFatal(e);
             r.add(new Problem(Problem.kindOf(e), "loss (called with perturbed parameters for finite differences)",
                     CallObservations.describe(e), e));
         }
         return r;
-    }
-
-    private static void directional(CaseResult r, NetworkCase c, Tensors g, FiniteDifferences.Function f, PrivateCopy copy,
-                                    FiniteDifferences.KinkGuard guard) {
-        SplittableRandom rng = new SplittableRandom(c.origin().hashCode() * 31L + c.m());
-        Tolerance t = Tolerance.FINITE_DIFFERENCE;
-        double gNorm = 0;
-        for (String n : g.names()) {
-            double norm = g.get(n).norm2Number().doubleValue();
-            gNorm += norm * norm;
-        }
-        gNorm = Math.sqrt(gNorm);
-        Tensors params = c.params();
-        int bad = 0;
-        for (int d = 0; d < DIRECTIONS; d++) {
-            Tensors v = FiniteDifferences.randomDirection(params, rng);
-            double dot = 0;
-            for (String n : g.names()) {
-                dot += Nd4jDot.dot(g.get(n), v.get(n));
-            }
-            // Along a unit direction the natural scale of the derivative is |g|, not |g·v|,
-            // which can cancel to near zero for a correct gradient.
-            double product = dot;
-            double norm = gNorm;
-            FiniteDifferences.NeedsNoise near = (i, e) -> Math.abs(product - e)
-                    > FiniteDifferences.NEAR_LIMIT * (t.atol() + t.rtol() * Math.max(norm, Math.abs(e)));
-            FiniteDifferences.Estimate e = FiniteDifferences.along(f, copy, params, v, guard, near);
-            if (e.skipped()) {
-                r.directionsSkipped++;
-                continue;
-            }
-            r.directionsCompared++;
-            double allowed = t.atol() + t.rtol() * Math.max(gNorm, Math.abs(e.value())) + e.noise();
-            if (Math.abs(dot - e.value()) > allowed) {
-                bad++;
-            }
-        }
-        if (bad > 0) {
-            // Localise: which elements disagree.
-            fullFiniteDifferences(r, c, g, f, copy, guard);
-        }
-    }
-
-    private static void fullFiniteDifferences(CaseResult r, NetworkCase c, Tensors g, FiniteDifferences.Function f,
-                                              PrivateCopy copy, FiniteDifferences.KinkGuard guard) {
-        Tensors params = c.params();
-        for (String name : c.parameterNames()) {
-            INDArray learner = g.get(name);
-            FiniteDifferences.Estimates e = FiniteDifferences.array(f, copy, params, name, guard,
-                    FiniteDifferences.nearLimit(Elements.toArray(learner), Tolerance.FINITE_DIFFERENCE));
-            INDArray fd = Nd4j.create(e.values(), learner.shape(), 'c');
-            TensorComparison tc = new TensorComparison(name, "finite difference", learner, fd, e.noise(), e.skipped(),
-                    Tolerance.FINITE_DIFFERENCE);
-            r.addFiniteDifference(tc);
-            if (!tc.passed()) {
-                r.add(new Problem(Problem.Kind.INCONSISTENT, "d" + name, tc.failing() + " of " + tc.compared()
-                        + " elements of d" + name + " differ from finite differences of your own loss"));
-            }
-        }
     }
 
     /** The same network and batch with other parameter values, to call in between two identical calls. */
@@ -235,18 +204,5 @@ public final class NetworkCheck {
         boolean[] s = new boolean[(int) a.length()];
         java.util.Arrays.fill(s, true);
         return s;
-    }
-
-    /** Plain dot product of two same-shaped arrays, in double. */
-    static final class Nd4jDot {
-        static double dot(INDArray a, INDArray b) {
-            double[] x = Elements.toArray(a);
-            double[] y = Elements.toArray(b);
-            double s = 0;
-            for (int i = 0; i < x.length; i++) {
-                s += x[i] * y[i];
-            }
-            return s;
-        }
     }
 }

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import backprop.harness.api.Tensors;
+import backprop.harness.core.Elements;
 
 /**
  * A private copy of a point (and of any other arrays the function is handed, such as X and Y),
@@ -38,7 +39,7 @@ final class PrivateCopy {
             }
             array = source.dup('c');
             view = array.data().asNioDouble();
-            original = source.dup('c').data().asDouble();
+            original = Elements.toArray(source);
             expected = original.clone();
             if (view.capacity() < original.length) {
                 throw new IllegalStateException("a " + original.length + "-element copy has a " + view.capacity() + "-element buffer");

@@ -45,7 +45,15 @@ public final class Elements {
         return java.util.Arrays.equals(a.shape(), b.shape()) && java.util.Arrays.equals(toArray(a), toArray(b));
     }
 
+    /** A fresh copy of the values, row-major. */
     public static double[] toArray(INDArray a) {
+        // An array that owns its whole buffer in row-major order is copied straight out of it: a
+        // dup first is a native allocation and an op, tens of microseconds, and a check calls this
+        // dozens of times.
+        if (a.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE && a.offset() == 0 && a.ordering() == 'c'
+                && a.data().length() == a.length() && Shape.hasDefaultStridesForShape(a)) {
+            return a.data().asDouble();
+        }
         return a.dup('c').data().asDouble();
     }
 }

@@ -16,7 +16,7 @@ public final class Matrix {
 
     public static Matrix of(INDArray a) {
         Matrix m = new Matrix(a.rows(), a.columns());
-        double[] d = a.dup('c').data().asDouble();
+        double[] d = Elements.toArray(a);
         System.arraycopy(d, 0, m.v, 0, d.length);
         return m;
     }
@@ -111,7 +111,7 @@ public final class Matrix {
         if (a == null || a.rows() != rows || a.columns() != cols) {
             return false;
         }
-        double[] d = a.dup('c').data().asDouble();
+        double[] d = Elements.toArray(a);
         double scale = 1e-300;
         for (int i = 0; i < v.length; i++) {
             scale = Math.max(scale, Math.max(Math.abs(v[i]), Math.abs(d[i])));

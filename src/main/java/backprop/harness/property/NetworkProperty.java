@@ -33,6 +33,10 @@ public final class NetworkProperty implements Property<NetworkCase, CaseResult> 
     private final CustomActivation hidden;
     private CaseResult causesOf;
     private List<Cause> originalCauses;
+    /** Whether a case with m ≥ 2 (BatchProbe needs two rows) has been checked with the probes. */
+    private boolean probedABatch;
+    /** Whether any case has failed: from then on every check probes, as the report's evidence needs. */
+    private boolean failing;
 
     public NetworkProperty(CaseSpace space, NetworkUnderTest net) {
         this(space, null, null, net);
@@ -60,9 +64,29 @@ public final class NetworkProperty implements Property<NetworkCase, CaseResult> 
         return c.withLoss(loss, y);
     }
 
+    /**
+     * The fast check. The probes for state kept between calls (NetworkCheck.Probes: two more
+     * loss and five more gradient calls) run on the first cases, until one with m ≥ 2 has had
+     * them, and on every case once one has failed: shrinking, the extra failing cases and the
+     * shown case all carry them. A passing case in between needs none: the learner's object is
+     * shared by the whole run, so state kept from one case shows as a wrong first call on a
+     * later one, which fails, and is then checked again with the probes so that its evidence
+     * names the state.
+     */
     @Override
     public CaseResult check(NetworkCase c) {
-        return NetworkCheck.run(net, c, NetworkCheck.Mode.FAST);
+        boolean probe = failing || !probedABatch;
+        CaseResult r = NetworkCheck.run(net, c, NetworkCheck.Mode.FAST, probe ? NetworkCheck.Probes.ON : NetworkCheck.Probes.OFF);
+        probedABatch |= probe && c.m() >= 2;
+        if (r.passed()) {
+            return r;
+        }
+        failing = true;
+        if (probe) {
+            return r;
+        }
+        CaseResult probed = NetworkCheck.run(net, c, NetworkCheck.Mode.FAST, NetworkCheck.Probes.ON);
+        return probed.passed() ? r : probed;
     }
 
     @Override

@@ -183,13 +183,8 @@ public final class Reference {
             case BCE:
                 // -[y log σ(z) + (1-y) log(1-σ(z))] = y softplus(-z) + (1-y) softplus(z)
                 return y.mul(sd.nn.softplus(z.neg())).add(y.rsub(1.0).mul(sd.nn.softplus(z))).sum();
-            default: {
-                // log softmax(z) = (z − max) − log Σ exp(z − max), written out: SameDiff's own
-                // logSoftmax op fails to build with a dimension argument in this ND4J version.
-                SDVariable shifted = z.sub(sd.max(z, true, 1));
-                SDVariable logSum = sd.math.log(sd.math.exp(shifted).sum(true, 1));
-                return y.mul(shifted.sub(logSum)).sum().neg();
-            }
+            default:
+                return y.mul(sd.nn.logSoftmax(z)).sum().neg();
         }
     }
 }

@@ -34,14 +34,27 @@ import backprop.harness.testnets.PlainNetwork;
  * on both alike; medians and ratios. Run it with {@code bench/run}, which finds a Python with
  * PyTorch; without one, the harness is timed alone. Not a test: speed is reported, never asserted.
  *
- * <p>Arguments: {@code [python-with-torch|-] [rep-scale] [net-filter] [fast]}; "fast" skips the full checks.
+ * <p>Arguments: {@code [python-with-torch|-] [rep-scale] [net-filter] [fast|classic]}; "fast" skips the full
+ * checks, "classic" times the classic full check on 784-64-10 too.
+ *
+ * <p>Columns: "harness full" is {@code Mode.FULL} (every element against the harness's copy, the
+ * learner's loss along three directions) and "harness fast" {@code Mode.FAST}, both without the
+ * probes for state kept between calls ({@code Probes.OFF}: the same work as gradcheck, and how a
+ * property checks most of its cases); "+ probes" are the same with them, as a property checks its
+ * first case and a fixed case is checked. "own loss" is {@code Mode.FULL_OWN_LOSS} with the probes,
+ * every element against the learner's own loss (2P + 3 loss calls): the full check as it was.
  */
 public final class GradcheckBenchmark {
-    /** n0, n1, n2, batch, and the number of timed full-check rounds (a 784-64-10 gradcheck takes a minute). */
-    private static final int[][] NETS = {{2, 5, 2, 4, 9}, {10, 16, 3, 8, 5}, {64, 32, 10, 16, 3}, {784, 64, 10, 32, 1}};
+    /**
+     * n0, n1, n2, batch, the number of timed full-check rounds (a 784-64-10 gradcheck takes a
+     * minute), and of the classic full check's (0: not timed; on 784-64-10 it makes 101,783 ND4J
+     * loss calls, run it with the argument "classic").
+     */
+    private static final int[][] NETS = {{2, 5, 2, 4, 9, 9}, {10, 16, 3, 8, 5, 5}, {64, 32, 10, 16, 3, 3}, {784, 64, 10, 32, 1, 0}};
     private static final int FAST_ROUNDS = 15;
-    private static final String HEADER = "| net | P | torch full | harness full | ratio | torch fast | harness fast | ratio | rounds full/fast |\n"
-            + "|---|---|---|---|---|---|---|---|---|\n";
+    private static final String HEADER = "| net | P | torch full | harness full | ratio | full + probes | ratio "
+            + "| full, own loss, + probes | ratio | torch fast | harness fast | ratio | fast + probes | ratio | rounds full/own/fast |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
 
     private GradcheckBenchmark() {
@@ -52,6 +65,7 @@ public final class GradcheckBenchmark {
         double scale = args.length > 1 ? Double.parseDouble(args[1]) : 1;
         String only = args.length > 2 ? args[2] : "";
         boolean fastOnly = args.length > 3 && args[3].equals("fast");
+        boolean classic = args.length > 3 && args[3].equals("classic");
         Nd4jSetup.ensure();
         Torch torch = python == null ? null : new Torch(python);
         System.out.printf(Locale.ROOT, "harness: NetworkCheck.run on a correct ND4J network (PlainNetwork), OMP_NUM_THREADS=%s, maxPhysicalBytes=%s%n",
@@ -60,8 +74,10 @@ public final class GradcheckBenchmark {
                 : "torch: " + torch.version + ", torch.autograd.gradcheck, default eps/atol/rtol, 1 thread");
         // The JIT and ND4J's first calls: a first row would otherwise carry them.
         for (int i = 0; i < 30; i++) {
-            harness(net(2, 5, 2, 4), NetworkCheck.Mode.FAST);
-            harness(net(10, 16, 3, 8), NetworkCheck.Mode.FULL);
+            harness(net(2, 5, 2, 4), NetworkCheck.Mode.FAST, NetworkCheck.Probes.OFF);
+            harness(net(2, 5, 2, 4), NetworkCheck.Mode.FAST, NetworkCheck.Probes.ON);
+            harness(net(10, 16, 3, 8), NetworkCheck.Mode.FULL, NetworkCheck.Probes.ON);
+            harness(net(10, 16, 3, 8), NetworkCheck.Mode.FULL_OWN_LOSS, NetworkCheck.Probes.ON);
         }
         System.out.println();
         // Wall time, and CPU time: on a shared machine a process waits for a core as often as it
@@ -81,20 +97,35 @@ public final class GradcheckBenchmark {
             }
             int fullRounds = Math.max(1, (int) Math.round(n[4] * scale));
             int fastRounds = Math.max(1, (int) Math.round(FAST_ROUNDS * scale));
-            // Warm-up, untimed: JIT, the reference graph, torch's first call.
-            harness(c, NetworkCheck.Mode.FAST);
-            harness(c, NetworkCheck.Mode.FAST);
+            int classicRounds = n[5] == 0 ? (classic ? 1 : 0) : Math.max(1, (int) Math.round(n[5] * scale));
+            // Warm-up, untimed: JIT, the reference graph, torch's first call. Ten of each, as two
+            // left 10-16-3's fast check at twice its later CPU time for a whole run of 15 rounds.
+            for (int i = 0; i < 10; i++) {
+                harness(c, NetworkCheck.Mode.FAST, NetworkCheck.Probes.ON);
+                harness(c, NetworkCheck.Mode.FAST, NetworkCheck.Probes.OFF);
+            }
             if (torch != null) {
                 torch.run("fast");
                 torch.run("fast");
             }
             System.err.printf("%s: %d fast rounds, then %d full ...%n", name, fastRounds, fullRounds);
-            double[][] fast = rounds(c, NetworkCheck.Mode.FAST, torch, "fast", fastRounds);
-            double[][] full = fastOnly ? new double[4][] : rounds(c, NetworkCheck.Mode.FULL, torch, "full", fullRounds);
+            double[][] fast = rounds(c, NetworkCheck.Mode.FAST, NetworkCheck.Probes.OFF, torch, "fast", fastRounds);
+            double[][] probed = rounds(c, NetworkCheck.Mode.FAST, NetworkCheck.Probes.ON, torch, "fast", fastRounds);
+            double[][] full = fastOnly ? new double[4][] : rounds(c, NetworkCheck.Mode.FULL, NetworkCheck.Probes.OFF, torch, "full", fullRounds);
+            double[][] fullProbed = fastOnly ? new double[4][]
+                    : rounds(c, NetworkCheck.Mode.FULL, NetworkCheck.Probes.ON, torch, "full", fullRounds);
+            double[][] own = fastOnly || classicRounds == 0 ? new double[4][]
+                    : rounds(c, NetworkCheck.Mode.FULL_OWN_LOSS, NetworkCheck.Probes.ON, torch, "full", classicRounds);
             for (int k = 0; k < 2; k++) {
-                (k == 0 ? wall : cpu).append(String.format(Locale.ROOT, "| %s (m = %d) | %,d | %s | %s | %s | %s | %s | %s | %d/%d |%n",
+                // Each ratio against the torch calls interleaved with the same harness calls.
+                (k == 0 ? wall : cpu).append(String.format(Locale.ROOT,
+                        "| %s (m = %d) | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d/%d/%d |%n",
                         name, n[3], p, time(full[2 * k + 1]), time(full[2 * k]), ratio(full[2 * k], full[2 * k + 1]),
-                        time(fast[2 * k + 1]), time(fast[2 * k]), ratio(fast[2 * k], fast[2 * k + 1]), fullRounds, fastRounds));
+                        time(fullProbed[2 * k]), ratio(fullProbed[2 * k], fullProbed[2 * k + 1]),
+                        time(own[2 * k]), ratio(own[2 * k], own[2 * k + 1]),
+                        time(fast[2 * k + 1]), time(fast[2 * k]), ratio(fast[2 * k], fast[2 * k + 1]),
+                        time(probed[2 * k]), ratio(probed[2 * k], probed[2 * k + 1]),
+                        fastOnly ? 0 : fullRounds, fastOnly ? 0 : classicRounds, fastRounds));
             }
         }
         System.out.println("Wall time, medians:");
@@ -114,10 +145,11 @@ public final class GradcheckBenchmark {
      * Rounds of (harness, torch) pairs, in seconds: rows 0 and 1 wall time of the harness and
      * torch, rows 2 and 3 their CPU time (NaN without torch).
      */
-    private static double[][] rounds(NetworkCase c, NetworkCheck.Mode mode, Torch torch, String tmode, int n) throws IOException {
+    private static double[][] rounds(NetworkCase c, NetworkCheck.Mode mode, NetworkCheck.Probes probes, Torch torch, String tmode,
+                                     int n) throws IOException {
         double[][] t = new double[4][n];
         for (int i = 0; i < n; i++) {
-            double[] h = harness(c, mode);
+            double[] h = harness(c, mode, probes);
             double[] o = torch == null ? new double[] {Double.NaN, Double.NaN} : torch.run(tmode);
             t[0][i] = h[0];
             t[1][i] = o[0];
@@ -128,13 +160,17 @@ public final class GradcheckBenchmark {
     }
 
     /** One check: its wall time and this thread's CPU time, in seconds. */
-    private static double[] harness(NetworkCase c, NetworkCheck.Mode mode) {
+    private static double[] harness(NetworkCase c, NetworkCheck.Mode mode, NetworkCheck.Probes probes) {
         long c0 = THREAD.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        CaseResult r = NetworkCheck.run(new PlainNetwork(), c, mode);
+        CaseResult r = NetworkCheck.run(new PlainNetwork(), c, mode, probes);
         double[] s = {(System.nanoTime() - t0) / 1e9, (THREAD.getCurrentThreadCpuTime() - c0) / 1e9};
         if (!r.passed()) {
             throw new IllegalStateException("the harness rejected a correct network: " + r.problems());
+        }
+        if (mode == NetworkCheck.Mode.FULL && !r.finiteDifferencesOfHarnessCopy()) {
+            throw new IllegalStateException("the full check fell back to the learner's own loss on a correct network: its time"
+                    + " would be the classic check's");
         }
         return s;
     }
@@ -178,24 +214,29 @@ public final class GradcheckBenchmark {
                 .withBiases(CaseSpace.Biases.ALWAYS);
         PlainNetwork net = new PlainNetwork();
         for (int i = 0; i < 50; i++) {
-            NetworkCheck.run(net, CaseGenerator.generate(space, 1000 + i), NetworkCheck.Mode.FAST);
+            NetworkCheck.run(net, CaseGenerator.generate(space, 1000 + i), NetworkCheck.Mode.FAST, NetworkCheck.Probes.OFF);
+            NetworkCheck.run(net, CaseGenerator.generate(space, 1000 + i), NetworkCheck.Mode.FAST, NetworkCheck.Probes.ON);
         }
         int n = 200;
-        double[] t = new double[n];
+        double[][] t = new double[2][n];
         for (int i = 0; i < n; i++) {
-            long t0 = System.nanoTime();
-            CaseResult r = NetworkCheck.run(net, CaseGenerator.generate(space, 5000 + i), NetworkCheck.Mode.FAST);
-            t[i] = (System.nanoTime() - t0) / 1e9;
-            if (!r.passed()) {
-                throw new IllegalStateException("the harness rejected a correct network: " + r.problems());
+            // Alternated, so that load falls on both alike.
+            for (int k = 0; k < 2; k++) {
+                long t0 = System.nanoTime();
+                CaseResult r = NetworkCheck.run(net, CaseGenerator.generate(space, 5000 + i), NetworkCheck.Mode.FAST,
+                        k == 0 ? NetworkCheck.Probes.OFF : NetworkCheck.Probes.ON);
+                t[k][i] = (System.nanoTime() - t0) / 1e9;
+                if (!r.passed()) {
+                    throw new IllegalStateException("the harness rejected a correct network: " + r.problems());
+                }
             }
         }
-        System.out.printf(Locale.ROOT, "two-layer property case (exercise 04's case space, fast check, warm, %d cases): median %s%n",
-                n, time(t));
+        System.out.printf(Locale.ROOT, "two-layer property case (exercise 04's case space, fast check, warm, %d cases, wall): median %s,"
+                + " with the probes (a property's first case) %s%n", n, time(t[0]), time(t[1]));
     }
 
     /** Sigmoid hidden layer, softmax cross-entropy; weights N(0, 1/fan-in), one-hot targets, fixed seed. */
-    static NetworkCase net(int n0, int n1, int n2, int m) {
+    public static NetworkCase net(int n0, int n1, int n2, int m) {
         NetSpec spec = NetSpec.of(n0, n1, n2).withHead(Activation.SOFTMAX, Loss.SOFTMAX_CE);
         SplittableRandom rng = new SplittableRandom(42);
         Tensors p = Tensors.of("W1", gaussian(rng, n0, n1, 1 / Math.sqrt(n0)), "b1", gaussian(rng, 1, n1, 0.1),

@@ -25,6 +25,7 @@ class FiniteDifferenceCostTest {
     private static final class Counted extends PlainNetwork {
         final boolean vandal;
         int losses;
+        int gradientCalls;
 
         Counted(boolean vandal) {
             this.vandal = vandal;
@@ -40,6 +41,12 @@ class FiniteDifferenceCostTest {
             }
             return j;
         }
+
+        @Override
+        public backprop.harness.api.Tensors gradients(NetworkCase c) {
+            gradientCalls++;
+            return super.gradients(c);
+        }
     }
 
     /** A sigmoid network with no kinks: every element is compared, none skipped. */
@@ -49,17 +56,44 @@ class FiniteDifferenceCostTest {
     }
 
     @Test
-    void aFullCheckOfARightNetworkCostsTwoLossCallsPerParameterPlusThree() {
+    void theClassicFullCheckOfARightNetworkCostsTwoLossCallsPerParameterPlusThree() {
         NetworkCase c = sigmoidCase();
         Counted net = new Counted(false);
 
-        CaseResult r = NetworkCheck.run(net, c, NetworkCheck.Mode.FULL);
+        CaseResult r = NetworkCheck.run(net, c, NetworkCheck.Mode.FULL_OWN_LOSS);
 
         assertThat(r.passed()).as(r.problems().toString()).isTrue();
         long p = c.params().elementCount();
         // Three before the finite differences (the loss, another case's, the loss again), then θ ± h
         // per element; no element of a right network comes near its limit, so no second step.
         assertThat(net.losses).as("loss() calls for P = " + p).isEqualTo(2 * p + 3);
+    }
+
+    @Test
+    void aFullCheckOfARightNetworkCostsTwoLossCallsPerDirectionPlusThreeWhateverItsSize() {
+        for (NetworkCase c : new NetworkCase[] {sigmoidCase(), backprop.harness.bench.GradcheckBenchmark.net(64, 32, 10, 16)}) {
+            Counted net = new Counted(false);
+
+            CaseResult r = NetworkCheck.run(net, c, NetworkCheck.Mode.FULL);
+
+            assertThat(r.passed()).as(r.problems().toString()).isTrue();
+            assertThat(r.finiteDifferencesOfHarnessCopy()).as("every element against the harness's copy").isTrue();
+            // The loss, another case's and the loss again, then θ ± h·v along each direction.
+            assertThat(net.losses).as("loss() calls for P = " + c.params().elementCount())
+                    .isEqualTo(3 + 2 * NetworkCheck.FULL_DIRECTIONS);
+        }
+    }
+
+    @Test
+    void aFastCheckWithoutProbesCallsTheLossOncePlusTwicePerDirectionAndTheGradientsOnce() {
+        NetworkCase c = sigmoidCase();
+        Counted net = new Counted(false);
+
+        CaseResult r = NetworkCheck.run(net, c, NetworkCheck.Mode.FAST, NetworkCheck.Probes.OFF);
+
+        assertThat(r.passed()).as(r.problems().toString()).isTrue();
+        assertThat(net.losses).isEqualTo(1 + 2 * NetworkCheck.DIRECTIONS);
+        assertThat(net.gradientCalls).isEqualTo(1);
     }
 
     @Test
