@@ -61,6 +61,9 @@ public final class CaseGenerator {
 
         double scale = logUniform(rng, 0.1, 2);
         Tensors params = Tensors.empty();
+        LayerStep step = space.layerStep();
+        // A stream of its own, so that the draws of W, b, X and Y for a seed do not depend on the step.
+        SplittableRandom stepRng = new SplittableRandom(seed ^ 0x5DEECE66DL);
         for (int l = 1; l <= spec.layers(); l++) {
             INDArray w = Nd4j.create(DataType.DOUBLE, spec.width(l - 1), spec.width(l));
             fill(w, () -> scale * gaussian(rng));
@@ -69,6 +72,9 @@ public final class CaseGenerator {
                 INDArray b = Nd4j.create(DataType.DOUBLE, 1, spec.width(l));
                 fill(b, () -> scale * gaussian(rng));
                 params.put("b" + l, b);
+            }
+            if (step != null && l < spec.layers()) {
+                StepParameters.draw(step, l, spec.width(l), stepRng, params);
             }
         }
         if (rng.nextDouble() < space.saturation()) {
@@ -79,8 +85,8 @@ public final class CaseGenerator {
                 params.get("b" + l).muli(blowUp);
             }
         }
-        INDArray y = targets(rng, spec, m);
-        NetworkCase c = new NetworkCase(spec, params, x, y, "seed " + seed);
+        INDArray y = head.targets() == null ? targets(rng, spec, m) : drawn(head, rng, m, spec.width(spec.layers()));
+        NetworkCase c = new NetworkCase(spec, params, x, y, "seed " + seed, step);
         capPreActivations(c);
         return c;
     }
@@ -121,6 +127,16 @@ public final class CaseGenerator {
                 }
         }
         return y;
+    }
+
+    /** The head's own targets, checked to be m × k: a wrong shape is the instructor's to fix, said plainly. */
+    private static INDArray drawn(CaseSpace.Head head, SplittableRandom rng, int m, int k) {
+        INDArray y = head.targets().draw(rng, m, k);
+        if (y == null || y.rank() != 2 || y.rows() != m || y.columns() != k) {
+            throw new IllegalArgumentException("CaseSpace.Head " + head.output().label() + " with " + head.loss().label()
+                    + ": its targets must be m × k = " + m + "×" + k + ", got " + (y == null ? "null" : backprop.harness.api.Shapes.of(y)));
+        }
+        return y.castTo(DataType.DOUBLE);
     }
 
     /** Scales a layer down wherever its pre-activations exceed the cap, layer by layer. */

@@ -15,8 +15,11 @@ import java.util.List;
  */
 public final class CaseSpace {
 
-    /** An output activation with the loss on top of it. */
-    public record Head(Activation output, Loss loss) {
+    /**
+     * An output activation with the loss on top of it, and the targets its cases get: drawn to
+     * fit the loss (N(0, 1) for a linear output) unless {@link #withTargets} says otherwise.
+     */
+    public record Head(Activation output, Loss loss, CustomLoss.Targets targets) {
         public Head {
             if (!loss.accepts(output)) {
                 throw new IllegalArgumentException("CaseSpace.Head: " + loss.label() + " cannot follow " + output.label());
@@ -24,7 +27,17 @@ public final class CaseSpace {
         }
 
         public static Head of(Activation output, Loss loss) {
-            return new Head(output, loss);
+            return new Head(output, loss, null);
+        }
+
+        /** This head with targets of its own (m × k for a batch of m and k outputs), e.g. a regression's on another scale. */
+        public Head withTargets(CustomLoss.Targets t) {
+            return new Head(output, loss, t);
+        }
+
+        /** Whether a case's output and loss are this head's (its targets are data, not structure). */
+        public boolean matches(Activation out, Loss l) {
+            return output == out && loss == l;
         }
     }
 
@@ -46,6 +59,7 @@ public final class CaseSpace {
     private Biases biases = Biases.EITHER;
     private boolean lambda;
     private double saturation = 0.15;
+    private LayerStep layerStep;
 
     private CaseSpace() {
     }
@@ -76,6 +90,7 @@ public final class CaseSpace {
         c.biases = biases;
         c.lambda = lambda;
         c.saturation = saturation;
+        c.layerStep = layerStep;
         change.accept(c);
         c.validate();
         return c;
@@ -95,6 +110,10 @@ public final class CaseSpace {
         }
         if (heads.stream().anyMatch(h -> h.loss() == Loss.SOFTMAX_CE) && maxOutputs < 2) {
             throw new IllegalArgumentException("CaseSpace: softmax cross-entropy needs outputs of at least 2, max is " + maxOutputs);
+        }
+        if (layerStep != null && maxHidden == 0) {
+            throw new IllegalArgumentException("CaseSpace: the layer step " + layerStep.label() + " sits in hidden layers, and this"
+                    + " space has none; allow some with withHiddenLayers(1, ...)");
         }
         if (!(saturation >= 0 && saturation <= 1)) {
             throw new IllegalArgumentException("CaseSpace: the saturation probability must be in [0, 1], got " + saturation);
@@ -148,6 +167,11 @@ public final class CaseSpace {
         return copy(c -> c.saturation = probability);
     }
 
+    /** Every hidden layer applies {@code step} between Z and its activation (null: none). */
+    public CaseSpace withLayerStep(LayerStep step) {
+        return copy(c -> c.layerStep = step);
+    }
+
     public int minHidden() { return minHidden; }
     public int maxHidden() { return maxHidden; }
     public int minInputs() { return minInputs; }
@@ -163,6 +187,7 @@ public final class CaseSpace {
     public Biases biases() { return biases; }
     public boolean lambda() { return lambda; }
     public double saturation() { return saturation; }
+    public LayerStep layerStep() { return layerStep; }
 
     /** Whether a case belongs to this space (the shrinker stays inside it). */
     public boolean contains(NetworkCase c) {
@@ -188,6 +213,7 @@ public final class CaseSpace {
                 return false;
             }
         }
-        return heads.contains(Head.of(s.output(), s.loss())) && (lambda || s.lambda() == 0);
+        return c.layerStep() == layerStep && heads.stream().anyMatch(h -> h.matches(s.output(), s.loss()))
+                && (lambda || s.lambda() == 0);
     }
 }

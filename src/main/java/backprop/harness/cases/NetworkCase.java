@@ -4,8 +4,11 @@ import backprop.harness.api.Loss;
 import backprop.harness.api.NetSpec;
 import backprop.harness.api.Shapes;
 import backprop.harness.api.Tensors;
+import backprop.harness.core.ParameterNames;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,8 +28,15 @@ public final class NetworkCase {
     private final CustomLoss customLoss;
     /** Replaces every hidden layer's activation where not null. */
     private final CustomActivation customHidden;
+    /** Applied in every hidden layer between Z and the activation where not null; its parameters are in params. */
+    private final LayerStep step;
 
     public NetworkCase(NetSpec spec, Tensors params, INDArray x, INDArray y, String origin) {
+        this(spec, params, x, y, origin, (LayerStep) null);
+    }
+
+    /** A case whose hidden layers apply {@code step} (null: none); {@code params} holds its parameters too (gamma1, …). */
+    public NetworkCase(NetSpec spec, Tensors params, INDArray x, INDArray y, String origin, LayerStep step) {
         this.spec = require(spec, "spec");
         this.params = require(params, "params");
         this.x = require(x, "X");
@@ -34,6 +44,7 @@ public final class NetworkCase {
         this.origin = origin == null ? "fixed case" : origin;
         this.customLoss = null;
         this.customHidden = null;
+        this.step = step;
         validate();
     }
 
@@ -59,10 +70,11 @@ public final class NetworkCase {
             throw new IllegalArgumentException("NetworkCase: Y is " + Shapes.of(y) + " but must be m × nL = "
                     + Shapes.of(m, spec.width(spec.layers())) + " (X has m = " + m + " rows)");
         }
-        for (String name : spec.parameterNames()) {
+        List<String> names = parameterNames();
+        for (String name : names) {
             if (!params.has(name)) {
                 throw new IllegalArgumentException("NetworkCase: parameter " + name + " is missing; the spec " + spec.shortSizes()
-                        + " needs " + spec.parameterNames());
+                        + (step == null ? "" : " with its " + step.label()) + " needs " + names);
             }
             INDArray p = params.get(name);
             checkMatrix(name, p);
@@ -73,9 +85,10 @@ public final class NetworkCase {
             }
         }
         for (String name : params.names()) {
-            if (!spec.parameterNames().contains(name)) {
+            if (!names.contains(name)) {
                 throw new IllegalArgumentException("NetworkCase: unexpected parameter " + name + "; the spec " + spec.describe()
-                        + " has " + spec.parameterNames());
+                        + " has " + names + (step != null ? "" : ". A parameter beyond W and b belongs to a LayerStep that declares"
+                        + " it: new NetworkCase(spec, params, X, Y, origin, step), or CaseSpace.withLayerStep(step)"));
             }
         }
         if (spec.loss() == Loss.BCE && (y.minNumber().doubleValue() < 0 || y.maxNumber().doubleValue() > 1)) {
@@ -97,13 +110,43 @@ public final class NetworkCase {
         }
     }
 
-    /** Shape the spec demands of parameter {@code name} (W{l}: n{l-1} × n{l}; b{l}: 1 × n{l}). */
+    /** Shape the case demands of parameter {@code name} (W{l}: n{l-1} × n{l}; b{l}: 1 × n{l}; a step's: as it declares). */
     public long[] expectedShape(String name) {
-        int l = Integer.parseInt(name.substring(1));
-        if (name.startsWith("W")) {
+        int l = ParameterNames.layer(name);
+        if (ParameterNames.isWeight(name)) {
             return new long[] {spec.width(l - 1), spec.width(l)};
         }
-        return new long[] {1, spec.width(l)};
+        if (ParameterNames.isBias(name)) {
+            return new long[] {1, spec.width(l)};
+        }
+        LayerStep.Parameter p = step == null ? null : step.parameter(name);
+        if (p == null || l < 1 || l >= spec.layers()) {
+            throw new IllegalArgumentException("NetworkCase: " + name + " is not a parameter of this case; it has " + parameterNames());
+        }
+        return p.shape().of(spec.width(l));
+    }
+
+    /** Every parameter, layer by layer: W1, b1, then layer 1's step parameters (gamma1, beta1), W2, … */
+    public List<String> parameterNames() {
+        if (step == null) {
+            return spec.parameterNames();
+        }
+        List<String> names = new ArrayList<>();
+        for (int l = 1; l <= spec.layers(); l++) {
+            names.add("W" + l);
+            if (spec.hasBias(l)) {
+                names.add("b" + l);
+            }
+            if (l < spec.layers()) {
+                names.addAll(step.names(l));
+            }
+        }
+        return names;
+    }
+
+    /** The step every hidden layer applies between Z and its activation, or null. */
+    public LayerStep layerStep() {
+        return step;
     }
 
     public NetSpec spec() {
@@ -133,16 +176,21 @@ public final class NetworkCase {
 
     /** The same case with other parameter values (used by finite differences). */
     public NetworkCase withParams(Tensors p) {
-        return new NetworkCase(spec, p, x, y, origin, customLoss, customHidden);
+        return new NetworkCase(spec, p, x, y, origin, customLoss, customHidden, step);
+    }
+
+    /** The same network on another batch of the same widths (a repeated batch, guarded copies); not validated again. */
+    public NetworkCase withData(INDArray otherX, INDArray otherY) {
+        return new NetworkCase(spec, params, otherX, otherY, origin, customLoss, customHidden, step);
     }
 
     /** A deep copy, safe to hand to code that might modify its arrays. */
     public NetworkCase copy() {
-        return new NetworkCase(spec, params.copy(), x.dup(), y.dup(), origin, customLoss, customHidden);
+        return new NetworkCase(spec, params.copy(), x.dup(), y.dup(), origin, customLoss, customHidden, step);
     }
 
     public NetworkCase withOrigin(String o) {
-        return new NetworkCase(spec, params, x, y, o, customLoss, customHidden);
+        return new NetworkCase(spec, params, x, y, o, customLoss, customHidden, step);
     }
 
     /**
@@ -152,7 +200,7 @@ public final class NetworkCase {
     public NetworkCase withLoss(CustomLoss loss, INDArray targets) {
         INDArray t = targets == null ? y : targets;
         if (loss == null) {
-            return new NetworkCase(spec, params, x, t, origin).withHidden(customHidden);
+            return new NetworkCase(spec, params, x, t, origin, step).withHidden(customHidden);
         }
         if (!loss.accepts(spec.output()) || spec.output() == backprop.harness.api.Activation.SOFTMAX) {
             throw new IllegalArgumentException("NetworkCase: the " + loss.label() + " follows " + loss.outputs()
@@ -160,8 +208,8 @@ public final class NetworkCase {
                     + " (softmax outputs take only the built-in softmax cross-entropy)");
         }
         // The spec's loss becomes a placeholder (squared error accepts every element-wise output); the custom loss rules.
-        NetworkCase checked = new NetworkCase(spec.withLoss(backprop.harness.api.Loss.MSE), params, x, t, origin);
-        return new NetworkCase(checked.spec, params, x, t, origin, loss, customHidden);
+        NetworkCase checked = new NetworkCase(spec.withLoss(backprop.harness.api.Loss.MSE), params, x, t, origin, step);
+        return new NetworkCase(checked.spec, params, x, t, origin, loss, customHidden, step);
     }
 
     /**
@@ -170,10 +218,10 @@ public final class NetworkCase {
      */
     public NetworkCase withHidden(CustomActivation hidden) {
         if (hidden == null || spec.layers() < 2) {
-            return hidden == null ? new NetworkCase(spec, params, x, y, origin, customLoss, null) : this;
+            return hidden == null ? new NetworkCase(spec, params, x, y, origin, customLoss, null, step) : this;
         }
         NetSpec placeholder = spec.withActivations(backprop.harness.api.Activation.IDENTITY, spec.output());
-        return new NetworkCase(placeholder, params, x, y, origin, customLoss, hidden);
+        return new NetworkCase(placeholder, params, x, y, origin, customLoss, hidden, step);
     }
 
     /** The activation replacing the hidden layers', or null. */
@@ -196,9 +244,12 @@ public final class NetworkCase {
         return customLoss == null ? spec.loss().formula() : customLoss.formula();
     }
 
-    /** The spec's one-line description, naming the custom loss where there is one. */
+    /** The spec's one-line description, naming the custom loss and the layer step where there are. */
     public String describe() {
         String d = customLoss == null ? spec.describe() : spec.describe().replace(spec.loss().label(), customLoss.label());
+        if (step != null && spec.layers() > 1) {
+            d += ", " + step.label() + " before each hidden activation";
+        }
         if (customHidden == null) {
             return d;
         }
@@ -213,7 +264,7 @@ public final class NetworkCase {
 
     // Skips validation: only for copies of a case that was validated.
     private NetworkCase(NetSpec spec, Tensors params, INDArray x, INDArray y, String origin, CustomLoss customLoss,
-                        CustomActivation customHidden) {
+                        CustomActivation customHidden, LayerStep step) {
         this.spec = spec;
         this.params = params;
         this.x = x;
@@ -221,6 +272,7 @@ public final class NetworkCase {
         this.origin = origin;
         this.customLoss = customLoss;
         this.customHidden = customHidden;
+        this.step = step;
     }
 
     @Override

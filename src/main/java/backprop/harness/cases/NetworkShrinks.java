@@ -73,7 +73,7 @@ public final class NetworkShrinks {
             }
         }
         for (CaseSpace.Head h : space.heads()) {
-            if (h.equals(CaseSpace.Head.of(s.output(), s.loss()))) {
+            if (h.matches(s.output(), s.loss())) {
                 break;
             }
             if (fits(c, h)) {
@@ -90,7 +90,7 @@ public final class NetworkShrinks {
             }
         }
         if (s.lambda() != 0) {
-            out.add(() -> new NetworkCase(s.withLambda(0), c.params(), c.x(), c.y(), c.origin()));
+            out.add(() -> new NetworkCase(s.withLambda(0), c.params(), c.x(), c.y(), c.origin(), c.layerStep()));
         }
         out.add(() -> rounded(c, 10));
         out.add(() -> rounded(c, 1));
@@ -129,14 +129,17 @@ public final class NetworkShrinks {
             if (s.hasBias(k)) {
                 p.put("b" + nk, c.params().get("b" + k).dup());
             }
+            if (c.layerStep() != null && k < s.layers()) {
+                StepParameters.renumber(c.layerStep(), c.params(), k, nk, p);
+            }
         }
-        return new NetworkCase(new NetSpec(sizes, acts, bias, s.loss(), s.lambda()), p, c.x(), c.y(), c.origin());
+        return new NetworkCase(new NetSpec(sizes, acts, bias, s.loss(), s.lambda()), p, c.x(), c.y(), c.origin(), c.layerStep());
     }
 
     private static NetworkCase rows(NetworkCase c, int from, int to) {
         INDArray x = c.x().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup();
         INDArray y = c.y().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup();
-        return new NetworkCase(c.spec(), c.params(), x, y, c.origin());
+        return new NetworkCase(c.spec(), c.params(), x, y, c.origin(), c.layerStep());
     }
 
     /** Removes unit j of layer l (l = 0: an input; l = L: an output). */
@@ -154,6 +157,9 @@ public final class NetworkShrinks {
             if (s.hasBias(l)) {
                 p.put("b" + l, dropColumn(p.get("b" + l), j));
             }
+            if (c.layerStep() != null && l < s.layers() && !StepParameters.dropUnit(c.layerStep(), p, l, s.width(l), j)) {
+                return null; // a declared shape that does not shrink with its layer
+            }
         }
         if (l < s.layers()) {
             p.put("W" + (l + 1), dropColumn(p.get("W" + (l + 1)).transpose(), j).transpose().dup());
@@ -167,7 +173,7 @@ public final class NetworkShrinks {
                 y = y.divColumnVector(sums);
             }
         }
-        return new NetworkCase(new NetSpec(sizes, s.activations(), s.bias(), s.loss(), s.lambda()), p, x, y, c.origin());
+        return new NetworkCase(new NetSpec(sizes, s.activations(), s.bias(), s.loss(), s.lambda()), p, x, y, c.origin(), c.layerStep());
     }
 
     private static INDArray dropColumn(INDArray a, int j) {
@@ -192,21 +198,21 @@ public final class NetworkShrinks {
             }
         }
         NetSpec s = c.spec();
-        return new NetworkCase(new NetSpec(s.sizes(), s.activations(), bias, s.loss(), s.lambda()), p, c.x(), c.y(), c.origin());
+        return new NetworkCase(new NetSpec(s.sizes(), s.activations(), bias, s.loss(), s.lambda()), p, c.x(), c.y(), c.origin(), c.layerStep());
     }
 
     private static NetworkCase withHead(NetworkCase c, CaseSpace.Head h) {
         NetSpec s = c.spec();
         List<Activation> acts = new ArrayList<>(s.activations());
         acts.set(s.layers() - 1, h.output());
-        return new NetworkCase(new NetSpec(s.sizes(), acts, s.bias(), h.loss(), s.lambda()), c.params(), c.x(), c.y(), c.origin());
+        return new NetworkCase(new NetSpec(s.sizes(), acts, s.bias(), h.loss(), s.lambda()), c.params(), c.x(), c.y(), c.origin(), c.layerStep());
     }
 
     private static NetworkCase withHiddenActivation(NetworkCase c, int l, Activation f) {
         NetSpec s = c.spec();
         List<Activation> acts = new ArrayList<>(s.activations());
         acts.set(l - 1, f);
-        return new NetworkCase(new NetSpec(s.sizes(), acts, s.bias(), s.loss(), s.lambda()), c.params(), c.x(), c.y(), c.origin());
+        return new NetworkCase(new NetSpec(s.sizes(), acts, s.bias(), s.loss(), s.lambda()), c.params(), c.x(), c.y(), c.origin(), c.layerStep());
     }
 
     /** Rounds parameters and X to multiples of 1/scale; Y too where the loss allows any value. */
@@ -221,7 +227,7 @@ public final class NetworkShrinks {
         if (same) {
             return null; // already round: not a simpler case
         }
-        return new NetworkCase(c.spec(), p, x, y, c.origin());
+        return new NetworkCase(c.spec(), p, x, y, c.origin(), c.layerStep());
     }
 
     private static INDArray round(INDArray a, double scale) {

@@ -8,6 +8,9 @@ import backprop.harness.cases.NetworkCase;
 import backprop.harness.api.Tensors;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import backprop.harness.core.Matrix;
 
 /**
  * Pre-activations Z{l} of every layer with a kink (ReLU, leaky ReLU), in plain Java doubles.
@@ -47,7 +50,7 @@ public final class PreActivations {
         return out.toArray(new double[0][]);
     }
 
-    /** For each layer l (index l-1), Z{l} flattened row-major. */
+    /** For each layer l (index l-1), Z{l} flattened row-major (after the layer step, where there is one). */
     public static double[][] all(NetworkCase c, Tensors params) {
         Forward.Pass pass = forward(c, params);
         double[][] out = new double[c.spec().layers()][];
@@ -57,18 +60,24 @@ public final class PreActivations {
         return out;
     }
 
-    /** The case's forward pass in plain doubles, under its custom hidden activation if it has one. */
+    /**
+     * The case's forward pass in plain doubles, under its custom hidden activation and its layer
+     * step where it has them. Where a hidden layer has a step, Z{l} here is the step's output:
+     * what the activation sees, and so what its kinks, its saturation and the reference's
+     * f(Z0) + f'(Z0) ⊙ (Z − Z0) are about.
+     */
     public static Forward.Pass forward(NetworkCase c, Tensors params) {
         CustomActivation f = c.customHidden();
-        if (f == null) {
+        LayerStep step = c.layerStep();
+        if (f == null && step == null) {
             return Forward.run(c.spec(), params, c.x());
         }
         NetSpec s = c.spec();
-        backprop.harness.core.Matrix[] z = new backprop.harness.core.Matrix[s.layers() + 1];
-        backprop.harness.core.Matrix[] a = new backprop.harness.core.Matrix[s.layers() + 1];
-        a[0] = backprop.harness.core.Matrix.of(c.x());
+        Matrix[] z = new Matrix[s.layers() + 1];
+        Matrix[] a = new Matrix[s.layers() + 1];
+        a[0] = Matrix.of(c.x());
         for (int l = 1; l <= s.layers(); l++) {
-            backprop.harness.core.Matrix zl = a[l - 1].times(backprop.harness.core.Matrix.of(params.get("W" + l)));
+            Matrix zl = a[l - 1].times(Matrix.of(params.get("W" + l)));
             if (s.hasBias(l)) {
                 double[] b = flat(params.get("b" + l));
                 for (int i = 0; i < zl.rows; i++) {
@@ -77,8 +86,12 @@ public final class PreActivations {
                     }
                 }
             }
+            boolean hidden = l < s.layers();
+            if (hidden && step != null) {
+                zl = Matrix.of(step.value(Nd4j.create(zl.v, new long[] {zl.rows, zl.cols}, 'c'), step.of(params, l)));
+            }
             z[l] = zl;
-            a[l] = l < s.layers() ? zl.map(f::value) : Forward.activate(s.activation(l), zl);
+            a[l] = hidden && f != null ? zl.map(f::value) : Forward.activate(s.activation(l), zl);
         }
         return new Forward.Pass(z, a);
     }

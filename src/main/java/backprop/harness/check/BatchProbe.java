@@ -30,8 +30,7 @@ public final class BatchProbe {
         if (c.m() < 2) {
             return;
         }
-        NetworkCase twice = new NetworkCase(c.spec(), c.params().copy(), Nd4j.vstack(c.x(), c.x()), Nd4j.vstack(c.y(), c.y()),
-                c.origin());
+        NetworkCase twice = c.withParams(c.params().copy()).withData(Nd4j.vstack(c.x(), c.x()), Nd4j.vstack(c.y(), c.y()));
         Tensors doubled = null;
         Throwable doubledThrew = null;
         try {
@@ -86,8 +85,8 @@ public final class BatchProbe {
             return truth;
         }
         Tensors t = truth.copy();
-        for (String n : c.spec().parameterNames()) {
-            if (n.startsWith("W")) {
+        for (String n : c.parameterNames()) {
+            if (backprop.harness.core.ParameterNames.isWeight(n)) {
                 t.put(n, truth.get(n).sub(c.params().get(n).mul(lambda / (2.0 * c.m()))));
             }
         }
@@ -99,7 +98,7 @@ public final class BatchProbe {
     }
 
     private static String firstDiffering(Tensors a, Tensors b, NetworkCase c) {
-        for (String n : c.spec().parameterNames()) {
+        for (String n : c.parameterNames()) {
             INDArray x = a.get(n);
             INDArray y = b.get(n);
             if (y == null || !java.util.Arrays.equals(x.shape(), y.shape()) || !Elements.same(x, y)) {
@@ -114,7 +113,7 @@ public final class BatchProbe {
     }
 
     private static String firstWrong(Tensors g, Tensors truth, double scale, NetworkCase c) {
-        for (String n : c.spec().parameterNames()) {
+        for (String n : c.parameterNames()) {
             INDArray mine = g.get(n);
             if (mine == null || !java.util.Arrays.equals(mine.shape(), truth.get(n).shape())) {
                 return n;

@@ -24,7 +24,7 @@ final class CallObservations {
     /** Presence, shape, type and finiteness of every gradient; records problems and says whether to go on. */
     static boolean wellFormed(CaseResult r, NetworkCase c, Tensors g) {
         boolean ok = true;
-        List<String> expected = c.spec().parameterNames();
+        List<String> expected = c.parameterNames();
         for (String name : expected) {
             INDArray a = g.get(name);
             String d = "d" + name;
@@ -58,7 +58,7 @@ final class CallObservations {
         if (!extra.isEmpty()) {
             r.add(new Problem(Problem.Kind.BAD_OUTPUT, "d" + extra.get(0), "gradients for " + extra
                     + " were returned, but this network has only " + expected
-                    + (extra.stream().anyMatch(n -> n.startsWith("b")) ? " (its bias is off in this case)" : "")));
+                    + (extra.stream().anyMatch(backprop.harness.core.ParameterNames::isBias) ? " (its bias is off in this case)" : "")));
             ok = false;
         }
         return ok;
@@ -80,7 +80,7 @@ final class CallObservations {
         if (!Elements.same(original.y(), handedOver.y())) {
             r.add(new Problem(Problem.Kind.MUTATES_INPUT, "Y", call + " changed its input Y"));
         }
-        for (String n : original.spec().parameterNames()) {
+        for (String n : original.parameterNames()) {
             if (!Elements.same(original.params().get(n), handedOver.params().get(n))) {
                 r.add(new Problem(Problem.Kind.MUTATES_INPUT, n, call + " changed the parameter " + n));
             }

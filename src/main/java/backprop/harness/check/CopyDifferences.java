@@ -49,9 +49,9 @@ final class CopyDifferences {
     private final double[] column;
     private boolean crossed;
 
-    /** Whether the copy computes this case's loss: built-in losses and activations only. */
+    /** Whether the copy computes this case's loss: built-in losses and activations only, no layer step. */
     static boolean covers(NetworkCase c) {
-        return c.customLoss() == null && c.customHidden() == null;
+        return c.customLoss() == null && c.customHidden() == null && c.layerStep() == null;
     }
 
     CopyDifferences(NetworkCase c) {

@@ -48,7 +48,7 @@ final class GradientDifferences {
             return false;
         }
         List<TensorComparison> compared = new ArrayList<>();
-        for (String name : c.spec().parameterNames()) {
+        for (String name : c.parameterNames()) {
             INDArray learner = g.get(name);
             FiniteDifferences.Estimates e = harness.array(name,
                     FiniteDifferences.nearLimit(Elements.toArray(learner), Tolerance.FINITE_DIFFERENCE));
@@ -130,7 +130,7 @@ final class GradientDifferences {
     private static void fullFiniteDifferences(CaseResult r, NetworkCase c, Tensors g, FiniteDifferences.Function f,
                                               PrivateCopy copy, FiniteDifferences.KinkGuard guard) {
         Tensors params = c.params();
-        for (String name : c.spec().parameterNames()) {
+        for (String name : c.parameterNames()) {
             INDArray learner = g.get(name);
             FiniteDifferences.Estimates e = FiniteDifferences.array(f, copy, params, name, guard,
                     FiniteDifferences.nearLimit(Elements.toArray(learner), Tolerance.FINITE_DIFFERENCE));

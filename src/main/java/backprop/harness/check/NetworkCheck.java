@@ -34,7 +34,7 @@ public final class NetworkCheck {
          * Every element: against finite differences of the harness's plain-Java copy of the
          * network ({@link CopyDifferences}), whose loss the learner's must equal at the point and
          * match in slope along {@value NetworkCheck#FULL_DIRECTIONS} random directions. Anything that disagrees, any earlier problem, or a
-         * case the copy cannot compute (a custom loss or activation) gets {@link #FULL_OWN_LOSS}
+         * case the copy cannot compute (a custom loss, activation or layer step) gets {@link #FULL_OWN_LOSS}
          * instead, so every failure shows finite differences of the learner's own loss.
          */
         FULL,
@@ -129,7 +129,7 @@ public final class NetworkCheck {
             }
         }
         if (probe && CallObservations.wellFormed(new CaseResult(c), c, g2)) {
-            for (String name : c.spec().parameterNames()) {
+            for (String name : c.parameterNames()) {
                 if (!Elements.same(g.get(name), g2.get(name))) {
                     r.secondCallGradients = g2;
                     r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "d" + name,
@@ -149,7 +149,7 @@ public final class NetworkCheck {
                 return r;
             }
             if (CallObservations.wellFormed(new CaseResult(c), c, g3)) {
-                for (String name : c.spec().parameterNames()) {
+                for (String name : c.parameterNames()) {
                     if (!Elements.same(g.get(name), g3.get(name))) {
                         r.add(new Problem(Problem.Kind.NOT_REPEATABLE, "d" + name, "gradients() returned a different d" + name
                                 + " for the same case after another case"));
@@ -165,7 +165,7 @@ public final class NetworkCheck {
         if (probe && repeatable) {
             BatchProbe.run(net, c, g, ref.gradients(), Double.NaN, r); // NaN: each array's own largest, as below
         }
-        for (String name : c.spec().parameterNames()) {
+        for (String name : c.parameterNames()) {
             TensorComparison tc = new TensorComparison(name, "reference", g.get(name), ref.gradients().get(name),
                     null, r.atKink ? allSkipped(g.get(name)) : null, Tolerance.REFERENCE);
             r.addReference(tc);
@@ -179,7 +179,7 @@ public final class NetworkCheck {
         // the parameters, X and Y, checked after every call and rewritten if it changed them, so a
         // forward pass that writes into its input spoils nothing (PrivateCopy).
         PrivateCopy copy = new PrivateCopy(c.params());
-        NetworkCase handed = new NetworkCase(c.spec(), c.params(), copy.guard(c.x()), copy.guard(c.y()), c.origin());
+        NetworkCase handed = c.withData(copy.guard(c.x()), copy.guard(c.y()));
         FiniteDifferences.Function f = p -> net.loss(handed.withParams(p));
         Tensors params = c.params();
         // θ's own pre-activations are computed once above; only the moved point's are recomputed.

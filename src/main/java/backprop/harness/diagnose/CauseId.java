@@ -8,6 +8,8 @@ package backprop.harness.diagnose;
 public enum CauseId {
     NOT_COMPILED, NOT_IMPLEMENTED, NULL_POINTER, SHAPE_MISMATCH, EXCEPTION,
     NOT_DOUBLE, TRANSPOSED_SHAPE, BIAS_PER_SAMPLE, WRONG_SHAPE, BAD_OUTPUT,
+    /** A layer step's row parameter (γ, β) given one gradient row per sample: its sum over the batch is missing. */
+    STEP_PARAMETER_PER_SAMPLE,
     MUTATES_INPUT, ACCUMULATES, STALE_STATE, NOT_FINITE,
     LOSS_NO_L2, LOSS_L2_TWICE, LOSS_L2_ON_BIAS, LOSS_SUMMED, LOSS_DIVIDED_TWICE, LOSS_TWICE, LOSS_HALF, LOSS_LOG_BASE, LOSS_FACTOR,
     LOSS_OTHER(true),
@@ -37,6 +39,8 @@ public enum CauseId {
     MUTATES_CACHE,
     LOSS_NOT_WHAT_GRADIENTS_DIFFERENTIATE(true),
     WHERE_OUTPUT(true), WHERE_W_ONLY(true), WHERE_B_ONLY(true), WHERE_PROPAGATE(true),
+    /** In a layer with a step: only the step's own gradients wrong; or W and b wrong while the step's are right. */
+    WHERE_STEP_PARAMETER(true), WHERE_THROUGH_STEP(true),
     /** A function check's wrong gradient: zero, transposed, sign, constant factor, an input returned, an activation's a-form fed z. */
     FUNCTION_ZERO, FUNCTION_TRANSPOSED, FUNCTION_SIGN, FUNCTION_FACTOR, FUNCTION_INPUT_RETURNED, FUNCTION_VALUE_OFF, FUNCTION_AFORM_OF_Z,
     OTHER(true);

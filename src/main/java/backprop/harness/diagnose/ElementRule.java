@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import backprop.harness.cases.NetworkCase;
 import backprop.harness.core.Numbers;
+import backprop.harness.core.ParameterNames;
 
 /**
  * Relations of one wrong gradient with the true one: zero, an L2 term missing or misplaced, a
@@ -53,7 +54,7 @@ public final class ElementRule implements Rule {
         given.put(n, c.params().get(n));
         given.put("X", c.x());
         given.put("Y", c.y());
-        for (String p : c.spec().parameterNames()) {
+        for (String p : c.parameterNames()) {
             given.putIfAbsent(p, c.params().get(p));
         }
         for (var g : given.entrySet()) {
@@ -79,15 +80,17 @@ public final class ElementRule implements Rule {
         double lambda = c.spec().lambda();
         INDArray param = c.params().get(n);
         String d = "d" + n;
-        if (Patterns.allZero(mine) && Patterns.nonZero(truth) || (lambda > 0 && n.startsWith("W") && zeroDataPart(c, n, mine, truth))) {
-            if (n.startsWith("b") && right.contains("W" + n.substring(1))) {
+        boolean weight = ParameterNames.isWeight(n);
+        boolean bias = ParameterNames.isBias(n);
+        if (Patterns.allZero(mine) && Patterns.nonZero(truth) || (lambda > 0 && weight && zeroDataPart(c, n, mine, truth))) {
+            if (bias && right.contains("W" + n.substring(1))) {
                 return new Cause(CauseId.BIAS_ACTIVATION_OVERWRITTEN, d + " is 0 where the true gradient is not, while dW"
                         + n.substring(1) + " is right: the bias receives no gradient. Did something overwrite the bias"
                         + " activation (the column of ones) before the gradient was computed, as a2[:, 0] = 0 does in the"
                         + " question?", d + " = column sums of dZ" + n.substring(1), true);
             }
-            String partner = (n.startsWith("W") ? "b" : "W") + n.substring(1);
-            if (right.contains(partner)) {
+            String partner = (weight ? "b" : "W") + n.substring(1);
+            if ((weight || bias) && right.contains(partner)) {
                 return new Cause(CauseId.GRADIENT_ZERO, d + " is 0 where the true gradient is not, while d" + partner
                         + " is right: the delta dZ" + n.substring(1) + " reaches this layer, so " + d
                         + " itself is never computed (or a zero array is returned in its place).",
@@ -98,7 +101,7 @@ public final class ElementRule implements Rule {
         }
         if (lambda > 0) {
             double k = Patterns.offsetAlong(mine, truth, param.mul(lambda / m));
-            if (!Double.isNaN(k) && n.startsWith("W")) {
+            if (!Double.isNaN(k) && weight) {
                 if (Patterns.near(k, -1)) {
                     return new Cause(CauseId.L2_MISSING, d + " lacks the L2 term (lambda/m) · " + n + ".",
                             "dW += (lambda / m) · W", true);
@@ -110,7 +113,7 @@ public final class ElementRule implements Rule {
                 return new Cause(CauseId.L2_WRONG_MULTIPLE, d + "'s L2 term is " + Numbers.plain(k + 1) + " · (lambda/m) · " + n
                         + " instead of once (lambda/m) · " + n + ".", "the regularisation term of " + d, true, k);
             }
-            if (!Double.isNaN(k) && n.startsWith("b") && Patterns.near(k, 1)) {
+            if (!Double.isNaN(k) && bias && Patterns.near(k, 1)) {
                 return new Cause(CauseId.L2_ON_BIAS, d + " has an L2 term: the bias is regularised, but the convention leaves"
                         + " biases alone.", "drop the lambda term from " + d, true);
             }

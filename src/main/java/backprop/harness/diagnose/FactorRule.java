@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import backprop.harness.core.Numbers;
+import backprop.harness.core.ParameterNames;
 
 /**
  * One constant factor between the learner's and the true gradient of every wrong quantity: the
@@ -18,7 +19,7 @@ public final class FactorRule implements Rule {
             return List.of();
         }
         // A gradient whose true value is 0 is "right" under any factor: it does not break "every gradient".
-        boolean all = wrong.size() == e.networkCase().spec().parameterNames().size() || restTriviallyRight(e);
+        boolean all = wrong.size() == e.networkCase().parameterNames().size() || restTriviallyRight(e);
         if (all && allZero(e)) {
             return List.of(new Cause(CauseId.ALL_ZERO, "Every gradient (" + String.join(", ", d(wrong)) + ") is 0, all of them"
                     + " together, while the true ones are not: one factor 0 multiplies them all. In Java, 1 / m with an int m is"
@@ -50,7 +51,7 @@ public final class FactorRule implements Rule {
         if (Patterns.allZero(mine) && Patterns.nonZero(truth)) {
             return true;
         }
-        if (lambda > 0 && n.startsWith("W")) {
+        if (lambda > 0 && ParameterNames.isWeight(n)) {
             org.nd4j.linalg.api.ndarray.INDArray l2 = e.networkCase().params().get(n).mul(lambda / e.networkCase().m());
             double scale = Math.max(mine.amaxNumber().doubleValue(), truth.amaxNumber().doubleValue());
             mine = mine.sub(l2);

@@ -3,6 +3,8 @@ package backprop.harness.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 
+import backprop.harness.core.ParameterNames;
+
 
 /**
  * Named mistakes tested against the learner's numbers: for the highest wrong layer, each
@@ -16,9 +18,13 @@ public final class HypothesisRule implements Rule {
         if (wrong.isEmpty()) {
             return List.of();
         }
+        if (e.networkCase().layerStep() != null) {
+            // Every named mistake is re-derived for Z → f(Z) with nothing between; a layer step breaks that chain.
+            return List.of();
+        }
         Hypotheses h = new Hypotheses(e.networkCase());
         List<Cause> out = new ArrayList<>();
-        if (wrong.stream().allMatch(n -> n.startsWith("b"))) {
+        if (wrong.stream().allMatch(ParameterNames::isBias)) {
             for (String n : wrong) {
                 out.addAll(h.bias(e.learnerGradients(), layer(n)));
             }
@@ -37,6 +43,6 @@ public final class HypothesisRule implements Rule {
     }
 
     static int layer(String parameter) {
-        return Integer.parseInt(parameter.substring(1));
+        return ParameterNames.layer(parameter);
     }
 }

@@ -19,6 +19,12 @@ public final class LocalisationRule implements Rule {
         boolean bWrong = wrong.contains("b" + top);
         String list = String.join(", ", FactorRule.d(wrong));
         String okList = right.isEmpty() ? "none" : String.join(", ", FactorRule.d(right));
+        if (e.networkCase().layerStep() != null && top < s.layers()) {
+            Cause c = StepLocalisation.cause(e, top, wrong, list, okList);
+            if (c != null) {
+                return List.of(c);
+            }
+        }
         if (top == s.layers() && wWrong && (bWrong || !s.hasBias(top))) {
             return List.of(new Cause(CauseId.WHERE_OUTPUT, "Wrong: " + list + "; right: " + okList + ". The output layer is"
                     + " already wrong, so the error is most likely in the output delta dZ" + top + " (for " + (e.networkCase().customLoss() == null ? s.loss().label() : e.networkCase().customLoss().label())

@@ -25,7 +25,7 @@ public final class LossRule implements Rule {
         double biases = 0;
         for (String n : c.spec().parameterNames()) {
             double s = c.params().get(n).norm2Number().doubleValue();
-            if (n.startsWith("W")) {
+            if (backprop.harness.core.ParameterNames.isWeight(n)) {
                 weights += s * s;
             } else {
                 biases += s * s;
@@ -77,7 +77,9 @@ public final class LossRule implements Rule {
         if (out.isEmpty()) {
             out.add(new Cause(CauseId.LOSS_OTHER, intro + "the forward pass or the loss formula differs ("
                     + c.lossFormula() + ").",
-                    "the forward pass step by step: Z = A·W + b, then the activation, then the loss", false));
+                    "the forward pass step by step: Z = A·W + b, then "
+                    + (c.layerStep() == null ? "" : "the " + c.layerStep().label() + " (" + c.layerStep().formula() + "), then ")
+                    + "the activation, then the loss", false));
         }
         return out;
     }

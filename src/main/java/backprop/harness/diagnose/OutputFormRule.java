@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import backprop.harness.api.Shapes;
 import backprop.harness.api.Tensors;
 import backprop.harness.check.Problem;
+import backprop.harness.core.ParameterNames;
 
 /** Gradients of the wrong data type or shape: the values cannot be compared until the form is right. */
 public final class OutputFormRule implements Rule {
@@ -28,15 +29,23 @@ public final class OutputFormRule implements Rule {
             if (Patterns.transposedEquals(mine, truth)) {
                 return List.of(new Cause(CauseId.TRANSPOSED_SHAPE, p.quantity() + " is the right gradient, transposed: you have "
                         + Shapes.of(mine) + ", it must be " + Shapes.of(truth) + ", the shape of " + name + ".",
-                        name.startsWith("W") ? "the order in dW = Aᵀ · dZ (A of the layer's input, dZ of its output)" : p.quantity(), true));
+                        ParameterNames.isWeight(name) ? "the order in dW = Aᵀ · dZ (A of the layer's input, dZ of its output)" : p.quantity(), true));
             }
             int m = e.networkCase().m();
-            if (name.startsWith("b") && mine.rank() == 2 && mine.rows() == m && mine.columns() == truth.columns()) {
+            boolean perSample = mine.rank() == 2 && mine.rows() == m && truth.rows() == 1 && mine.columns() == truth.columns();
+            if (ParameterNames.isBias(name) && perSample) {
                 return List.of(new Cause(CauseId.BIAS_PER_SAMPLE, p.quantity() + " has one row per sample (" + Shapes.of(mine)
                         + "): a bias gradient is summed over the batch, giving " + Shapes.of(truth) + ".",
                         "sum dZ over its rows (dim 0), keeping a 1 × n row", true));
             }
-            if (name.startsWith("W") && mine.rank() == 2 && mine.length() > 0) {
+            if (ParameterNames.isStepParameter(name) && perSample && m > 1) {
+                // A step's row parameter (batch norm's γ, β) is shared by every sample, as a bias is.
+                return List.of(new Cause(CauseId.STEP_PARAMETER_PER_SAMPLE, p.quantity() + " has one row per sample ("
+                        + Shapes.of(mine) + "): " + name + " is shared by every sample, so its gradient is the sum over the batch"
+                        + " (the rows) of each sample's part, giving " + Shapes.of(truth) + ".",
+                        "the sum over the batch in " + p.quantity() + ": sum over rows (dim 0), keeping a 1 × n row", true));
+            }
+            if (ParameterNames.isWeight(name) && mine.rank() == 2 && mine.length() > 0) {
                 return List.of(new Cause(CauseId.WRONG_SHAPE, p.quantity() + " is " + Shapes.of(mine) + " but must be "
                         + Shapes.of(truth) + ".", "dW = Aᵀ · dZ: (n_in × m) · (m × n_out)", true));
             }

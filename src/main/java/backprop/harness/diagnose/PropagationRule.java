@@ -21,7 +21,7 @@ public final class PropagationRule implements Rule {
         if (top >= s.layers()) {
             return List.of();
         }
-        for (String n : s.parameterNames()) {
+        for (String n : e.networkCase().parameterNames()) {
             if ((HypothesisRule.layer(n) <= top) != wrong.contains(n)) {
                 return List.of();
             }

@@ -51,7 +51,7 @@ public final class StateRule implements Rule {
                     + " that keeps growing).", "fields of your class that forward or backward read or write", true);
         }
         Tensors b = e.secondCallGradients();
-        for (String n : e.networkCase().spec().parameterNames()) {
+        for (String n : e.networkCase().parameterNames()) {
             INDArray first = a.get(n);
             INDArray second = b.get(n);
             if (Elements.same(first, second)) {

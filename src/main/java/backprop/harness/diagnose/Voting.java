@@ -17,7 +17,8 @@ final class Voting {
         List<Cause> first = perCase.get(0);
         List<Cause> common = new ArrayList<>();
         for (Cause c : first) {
-            if (perCase.stream().allMatch(o -> contains(o, c))) {
+            // FactorRule and ElementRule both read a single wrong gradient's factor: one finding, said once.
+            if (perCase.stream().allMatch(o -> contains(o, c)) && !contains(common, c)) {
                 common.add(c);
             }
         }
@@ -35,7 +36,9 @@ final class Voting {
         }
         if (guesses.isEmpty()) {
             for (Cause c : first) {
-                guesses.add(c.asGuess());
+                if (!contains(guesses, c)) {
+                    guesses.add(c.asGuess());
+                }
             }
         }
         return new Diagnosis(specificFirst(guesses), Diagnosis.Support.SOME_CASES, perCase.size(), errors);

@@ -136,7 +136,7 @@ public final class NetworkProperty implements Property<NetworkCase, CaseResult> 
         if (!a.spec().equals(b.spec()) || !Elements.same(a.x(), b.x()) || !Elements.same(a.y(), b.y())) {
             return false;
         }
-        return a.spec().parameterNames().stream().allMatch(n -> Elements.same(a.params().get(n), b.params().get(n)));
+        return a.parameterNames().stream().allMatch(n -> Elements.same(a.params().get(n), b.params().get(n)));
     }
 
     @Override

@@ -15,6 +15,7 @@ import backprop.harness.api.Activation;
 import backprop.harness.api.NetSpec;
 import backprop.harness.api.Tensors;
 import backprop.harness.cases.CustomLoss;
+import backprop.harness.cases.LayerStep;
 import backprop.harness.cases.NetworkCase;
 import backprop.harness.core.Nd4jSetup;
 
@@ -39,9 +40,9 @@ public final class CustomLossReference {
     private CustomLossReference() {
     }
 
-    /** The reference for any case: the built-in one unless the case has a custom loss or hidden activation. */
+    /** The reference for any case: the built-in one unless the case has a custom loss, hidden activation or layer step. */
     public static Reference.Result evaluate(NetworkCase c) {
-        return c.customLoss() == null && c.customHidden() == null ? Reference.evaluate(c) : custom(c);
+        return c.customLoss() == null && c.customHidden() == null && c.layerStep() == null ? Reference.evaluate(c) : custom(c);
     }
 
     private static synchronized Reference.Result custom(NetworkCase c) {
@@ -49,8 +50,11 @@ public final class CustomLossReference {
         NetSpec spec = c.spec();
         CustomLoss loss = c.customLoss();
         boolean customHidden = c.customHidden() != null;
-        SameDiff sd = GRAPHS.computeIfAbsent(spec.activations() + "/" + spec.loss() + "/" + System.identityHashCode(loss) + "/" + customHidden,
-                k -> build(spec, loss, customHidden));
+        LayerStep step = c.layerStep();
+        String key = spec.activations() + "/" + spec.loss() + "/" + System.identityHashCode(loss) + "/" + customHidden + "/"
+                + System.identityHashCode(step);
+        boolean fresh = !GRAPHS.containsKey(key);
+        SameDiff sd = GRAPHS.computeIfAbsent(key, k -> build(spec, loss, customHidden, step));
         List<String> wanted = new ArrayList<>();
         for (int l = 1; l <= spec.layers(); l++) {
             sd.getVariable("W" + l).setArray(c.params().get("W" + l).dup());
@@ -58,6 +62,10 @@ public final class CustomLossReference {
             sd.getVariable("b" + l).setArray(b);
             wanted.add("W" + l);
             wanted.add("b" + l);
+            for (String name : step == null || l == spec.layers() ? List.<String>of() : step.names(l)) {
+                sd.getVariable(name).setArray(c.params().get(name).dup());
+                wanted.add(name);
+            }
         }
         // As in Reference: SameDiff's matmul backprop fails on 1×1 products, so one sample is
         // evaluated as two copies, each carrying half of J (G halved, or m doubled for a graph).
@@ -83,6 +91,14 @@ public final class CustomLossReference {
                 ph.put("z0_" + l, twiceIf(twice, Nd4j.create(z0, shape, 'c')));
                 ph.put("fz_" + l, twiceIf(twice, Nd4j.create(fz, shape, 'c')));
                 ph.put("fp_" + l, twiceIf(twice, Nd4j.create(fp, shape, 'c')));
+            }
+        }
+        if (fresh && step != null) {
+            try {
+                StepAgreement.check(step, c, sd.output(withZeroG(ph, c, twice), "A").get("A"));
+            } catch (IllegalArgumentException e) {
+                GRAPHS.remove(key); // so that every later case is refused too, not judged against this graph
+                throw e;
             }
         }
         double value;
@@ -111,10 +127,20 @@ public final class CustomLossReference {
             value = both.getOutputs().get("loss").getDouble(0);
         }
         Tensors out = Tensors.empty();
-        for (String name : spec.parameterNames()) {
+        for (String name : c.parameterNames()) {
             out.put(name, grads.get(name).dup());
         }
         return new Reference.Result(value, out);
+    }
+
+    /** The placeholders with G present, as a graph built for an exact ∂J/∂A needs it even to compute A alone. */
+    private static Map<String, INDArray> withZeroG(Map<String, INDArray> ph, NetworkCase c, boolean twice) {
+        if (c.customLoss() == null || c.customLoss().graph() != null) {
+            return ph;
+        }
+        Map<String, INDArray> forward = new HashMap<>(ph);
+        forward.put("G", Nd4j.zeros(DataType.DOUBLE, twice ? 2 : c.m(), c.spec().width(c.spec().layers())));
+        return forward;
     }
 
     private static INDArray twiceIf(boolean twice, INDArray a) {
@@ -130,7 +156,7 @@ public final class CustomLossReference {
         return c.spec().lambda() / (2.0 * c.m()) * sum;
     }
 
-    private static SameDiff build(NetSpec spec, CustomLoss loss, boolean customHidden) {
+    private static SameDiff build(NetSpec spec, CustomLoss loss, boolean customHidden, LayerStep step) {
         return Nd4jSetup.quietly(() -> {
             SameDiff sd = SameDiff.create();
             SDVariable x = sd.placeHolder("X", DataType.DOUBLE, -1, -1);
@@ -145,6 +171,13 @@ public final class CustomLossReference {
                 SDVariable w = sd.var("W" + l, Nd4j.zeros(DataType.DOUBLE, spec.width(l - 1), spec.width(l)));
                 SDVariable b = sd.var("b" + l, Nd4j.zeros(DataType.DOUBLE, 1, spec.width(l)));
                 SDVariable z = a.mmul(w).add(b);
+                if (step != null && l < spec.layers()) {
+                    Map<String, SDVariable> own = new HashMap<>();
+                    for (LayerStep.Parameter p : step.parameters()) {
+                        own.put(p.name(), sd.var(p.name() + l, Nd4j.zeros(DataType.DOUBLE, p.shape().of(spec.width(l)))));
+                    }
+                    z = step.graph().build(sd, z, own);
+                }
                 if (customHidden && l < spec.layers()) {
                     SDVariable z0 = sd.placeHolder("z0_" + l, DataType.DOUBLE, -1, -1);
                     SDVariable fz = sd.placeHolder("fz_" + l, DataType.DOUBLE, -1, -1);

@@ -63,10 +63,11 @@ public final class FailureReport {
         out.add("Smallest failing case (" + ctx.provenance() + "):");
         out.add("  network  " + c.describe());
         out.add("  m = " + c.m());
-        out.add(valueLine("X", c.x()));
-        out.add(valueLine("Y", c.y()));
+        int names = nameWidth(c);
+        out.add(valueLine("X", c.x(), names));
+        out.add(valueLine("Y", c.y(), names));
         for (String n : c.params().names()) {
-            out.add(valueLine(n, c.params().get(n)));
+            out.add(valueLine(n, c.params().get(n), names));
         }
         NetworkCase original = ctx.original();
         if (original != null && original != c) {
@@ -74,10 +75,10 @@ public final class FailureReport {
             out.add("The random case it was shrunk from, which fails the same way:");
             out.add("  network  " + original.describe());
             out.add("  m = " + original.m());
-            out.add(valueLine("X", original.x()));
-            out.add(valueLine("Y", original.y()));
+            out.add(valueLine("X", original.x(), names));
+            out.add(valueLine("Y", original.y(), names));
             for (String n : original.params().names()) {
-                out.add(valueLine(n, original.params().get(n)));
+                out.add(valueLine(n, original.params().get(n), names));
             }
         }
         out.add("");
@@ -245,8 +246,13 @@ public final class FailureReport {
         return Math.max(Double.isNaN(e) ? Double.POSITIVE_INFINITY : e, Double.isNaN(f) ? Double.POSITIVE_INFINITY : f);
     }
 
-    private static String valueLine(String name, org.nd4j.linalg.api.ndarray.INDArray a) {
-        String label = String.format("  %-3s %-6s", name, "(" + Shapes.of(a) + ")");
+    /** Wide enough for W12 and for a layer step's names (gamma1), so the values line up. */
+    private static int nameWidth(NetworkCase c) {
+        return Math.max(3, c.params().names().stream().mapToInt(String::length).max().orElse(0));
+    }
+
+    private static String valueLine(String name, org.nd4j.linalg.api.ndarray.INDArray a, int width) {
+        String label = String.format("  %-" + width + "s %-6s", name, "(" + Shapes.of(a) + ")");
         return label + " " + Numbers.matrix(a, 12);
     }
 

@@ -16,11 +16,13 @@ import backprop.harness.cases.CaseSpace;
 import backprop.harness.cases.CaseSpace.Head;
 import backprop.harness.check.Differentiable;
 import backprop.harness.junit.Checks;
+import backprop.harness.testnets.BatchNormNetwork;
 import backprop.harness.testnets.HuberNetwork;
 
 /**
  * Mistakes of the two exercises an instructor adds on the public API: a network under a loss the
- * harness does not ship (13, Huber) and a layer with parameters beyond W and b (14, batch norm).
+ * harness does not ship (13, Huber) and a layer with parameters beyond W and b (14, batch norm: the
+ * layer alone in functions, and in the hidden layers of whole networks as a layer step).
  */
 final class CustomBugs {
     private CustomBugs() {
@@ -58,7 +60,19 @@ final class CustomBugs {
                     protected INDArray derivative(Activation f, INDArray z, INDArray a) {
                         return f == Activation.TANH ? z.mul(z).rsub(1.0) : super.derivative(f, z, a);
                     }
-                }, REGRESSION, HuberNetwork.LOSS, "tanh's derivative written from a, 1 − a², was given z instead of a"));
+                }, REGRESSION, HuberNetwork.LOSS, "tanh's derivative written from a, 1 − a², was given z instead of a"),
+                new Bug("batch norm in a hidden layer: dγ without the sum over the batch", "14", new BatchNormNetwork() {
+                    @Override
+                    protected INDArray dGamma(INDArray dzt, INDArray xHat) {
+                        return dzt.mul(xHat);
+                    }
+                }, BatchNormNetwork.SPACE, null, "dgamma1 has one row per sample"),
+                new Bug("batch norm in a hidden layer: dβ divided by m twice", "14", new BatchNormNetwork() {
+                    @Override
+                    protected INDArray dBeta(INDArray dzt, int m) {
+                        return dzt.sum(true, 0).div(m);
+                    }
+                }, BatchNormNetwork.SPACE, null, "dbeta1 is exactly 1/m"));
     }
 
     /** Batches of m = 4 samples and 3 columns, so a mean where a sum belongs is a factor of exactly 1/4. */

@@ -14,12 +14,13 @@ import java.util.regex.Pattern;
  * exception said to be thrown in one step and explained as thrown in another.
  */
 final class ReportConsistency {
-    private static final Pattern HEADLINE = Pattern.compile("^[^:]+: ((?:d[Wb]\\d+(?:, )?)+) (?:is|are) wrong$");
-    private static final Pattern TABLE = Pattern.compile("^(d[Wb]\\d+) \\([^)]*\\), \\d+ of \\d+ elements wrong");
-    private static final Pattern PARAMETER = Pattern.compile("^  ([Wb]\\d+)\\s+\\(");
+    // Any parameter: W{l} and b{l}, and a layer step's (gamma1, beta2).
+    private static final Pattern HEADLINE = Pattern.compile("^[^:]+: ((?:d[A-Za-z]+\\d+(?:, )?)+) (?:is|are) wrong$");
+    private static final Pattern TABLE = Pattern.compile("^(d[A-Za-z]+\\d+) \\([^)]*\\), \\d+ of \\d+ elements wrong");
+    private static final Pattern PARAMETER = Pattern.compile("^  ([A-Za-z]+\\d+)\\s+\\(");
     private static final Pattern NAMED = Pattern.compile("\\bd?([Wb])(\\d+)\\b");
     private static final Pattern RIGHT_LAYER = Pattern.compile("[Ll]ayer (\\d+) is right");
-    private static final Pattern WRONG_LIST = Pattern.compile("Wrong: ((?:d[Wb]\\d+(?:, )?)+);");
+    private static final Pattern WRONG_LIST = Pattern.compile("Wrong: ((?:d[A-Za-z]+\\d+(?:, )?)+);");
 
     private ReportConsistency() {
     }

@@ -31,6 +31,12 @@ class ReportConsistencyTest {
     }
 
     @Test
+    void aLayerStepParameterInTheHeadlineWithoutItsTableIsFlagged() {
+        String r = "catalogue 14: dgamma1 is wrong\n\nMost likely cause:\n  something\n" + CASE;
+        assertThat(ReportConsistency.contradictions(r)).anyMatch(s -> s.contains("value tables"));
+    }
+
+    @Test
     void aCauseNamingALayerTheCaseDoesNotHaveIsFlagged() {
         String r = "catalogue 09: dW1 is wrong\n\nMost likely cause:\n  dW3 is wrong: look at dZ3\n" + CASE;
         assertThat(ReportConsistency.contradictions(r)).anyMatch(s -> s.contains("does not have"));
