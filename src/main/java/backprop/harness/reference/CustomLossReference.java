@@ -57,11 +57,7 @@ public final class CustomLossReference {
         SameDiff sd = GRAPHS.computeIfAbsent(key, k -> build(spec, loss, customHidden, step));
         List<String> wanted = new ArrayList<>();
         for (int l = 1; l <= spec.layers(); l++) {
-            sd.getVariable("W" + l).setArray(c.params().get("W" + l).dup());
-            INDArray b = spec.hasBias(l) ? c.params().get("b" + l).dup() : Nd4j.zeros(DataType.DOUBLE, 1, spec.width(l));
-            sd.getVariable("b" + l).setArray(b);
-            wanted.add("W" + l);
-            wanted.add("b" + l);
+            Reference.bindLayer(sd, c, l, wanted);
             for (String name : step == null || l == spec.layers() ? List.<String>of() : step.names(l)) {
                 sd.getVariable(name).setArray(c.params().get(name).dup());
                 wanted.add(name);

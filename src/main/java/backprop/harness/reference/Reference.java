@@ -52,11 +52,7 @@ public final class Reference {
         SameDiff sd = GRAPHS.computeIfAbsent(key(spec), k -> build(spec));
         List<String> wanted = new ArrayList<>();
         for (int l = 1; l <= spec.layers(); l++) {
-            sd.getVariable("W" + l).setArray(c.params().get("W" + l).dup());
-            INDArray b = spec.hasBias(l) ? c.params().get("b" + l).dup() : Nd4j.zeros(DataType.DOUBLE, 1, spec.width(l));
-            sd.getVariable("b" + l).setArray(b);
-            wanted.add("W" + l);
-            wanted.add("b" + l);
+            bindLayer(sd, c, l, wanted);
         }
         Map<String, INDArray> ph = new HashMap<>();
         // SameDiff's matmul backprop fails when a product is 1×1 (m = 1 and a width of 1). Two
@@ -157,6 +153,16 @@ public final class Reference {
             sd.createGradFunction();
             return sd;
         });
+    }
+
+    /** Hands layer l's W and b (zeros when the layer has none) to the graph, as copies, and asks for their gradients. */
+    static void bindLayer(SameDiff sd, NetworkCase c, int l, List<String> wanted) {
+        NetSpec spec = c.spec();
+        sd.getVariable("W" + l).setArray(c.params().get("W" + l).dup());
+        INDArray b = spec.hasBias(l) ? c.params().get("b" + l).dup() : Nd4j.zeros(DataType.DOUBLE, 1, spec.width(l));
+        sd.getVariable("b" + l).setArray(b);
+        wanted.add("W" + l);
+        wanted.add("b" + l);
     }
 
     static SDVariable activate(SameDiff sd, Activation f, SDVariable z) {
